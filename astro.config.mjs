@@ -1,0 +1,32 @@
+// @ts-check
+// Wiring only: integrations, the Markdown processor and its plugins, URLs from the environment.
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { unified } from '@astrojs/markdown-remark';
+import remarkGfm from 'remark-gfm';
+import remarkCitations from './src/plugins/remark-citations.ts';
+import pagefind from './src/integrations/pagefind.ts';
+import { contentDir } from './src/lib/content-dir.ts';
+import { normaliseBase } from './src/lib/links.ts';
+import { readSourceIndex } from './src/lib/source-index.ts';
+import { SITE } from './src/site.ts';
+
+export default defineConfig({
+  site: process.env.SITE_URL || SITE.defaultUrl,
+  base: normaliseBase(process.env.BASE_PATH),
+  trailingSlash: 'always',
+  build: { format: 'directory', inlineStylesheets: 'always' },
+  devToolbar: { enabled: false },
+  markdown: {
+    processor: unified({
+      gfm: false, // remark-gfm below does it, so there is one GFM in the pipeline
+      smartypants: true,
+      remarkPlugins: [
+        remarkGfm,
+        [remarkCitations, { sources: readSourceIndex(contentDir()), defaultSource: SITE.defaultSource }],
+      ],
+    }),
+  },
+  integrations: [mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') }), pagefind()],
+});

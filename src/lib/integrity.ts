@@ -1,0 +1,75 @@
+/**
+ * Cross-collection checks that zod schemas cannot make on their own: every reference names an existing entry, every
+ * cited paragraph exists in its source. Pure: it takes plain records and returns messages, each naming the file, the
+ * field and the fix. The site's data loader throws them all at once, so one build shows every problem.
+ */
+
+export interface CitationRecord {
+  source: string;
+  paragraphs: readonly number[];
+  /** Where it was written, e.g. "citations[0]" or "body". */
+  field: string;
+}
+
+export interface ReferenceRecord {
+  collection: string;
+  id: string;
+  field: string;
+}
+
+export interface EntryRecord {
+  collection: string;
+  id: string;
+  filePath?: string | undefined;
+  citations: readonly CitationRecord[];
+  references: readonly ReferenceRecord[];
+}
+
+export function checkIntegrity(sources: Readonly<Record<string, number>>, entries: readonly EntryRecord[]): string[] {
+  const ids = new Map<string, Set<string>>();
+  for (const e of entries) {
+    if (!ids.has(e.collection)) ids.set(e.collection, new Set());
+    ids.get(e.collection)!.add(e.id);
+  }
+  const problems: string[] = [];
+  for (const e of entries) {
+    const where = e.filePath ?? `${e.collection}/${e.id}`;
+    for (const r of e.references) {
+      if (!ids.get(r.collection)?.has(r.id))
+        problems.push(
+          `${where}: field "${r.field}" refers to ${r.collection} "${r.id}", which does not exist. ` +
+            `Use the file name (without extension) of an entry in content/${r.collection}/, or create that entry.`,
+        );
+    }
+    for (const c of e.citations) {
+      const count = sources[c.source];
+      if (count === undefined) {
+        problems.push(
+          `${where}: field "${c.field}" cites source "${c.source}", which does not exist. ` +
+            `Known sources: ${Object.keys(sources).join(', ') || 'none'}.`,
+        );
+        continue;
+      }
+      const missing = c.paragraphs.filter((n) => n < 1 || n > count);
+      if (missing.length)
+        problems.push(
+          `${where}: field "${c.field}" cites paragraph ${missing.join(', ')} of "${c.source}", which has paragraphs 1–${count}. ` +
+            'Cite an existing paragraph.',
+        );
+    }
+  }
+  return problems;
+}
+
+/** Paragraphs of each source that nothing cites, as "source ¶n" strings. */
+export function uncitedParagraphs(
+  sources: Readonly<Record<string, number>>,
+  citations: Iterable<{ source: string; paragraphs: readonly number[] }>,
+): string[] {
+  const cited = new Set<string>();
+  for (const c of citations) for (const n of c.paragraphs) cited.add(`${c.source} ¶${n}`);
+  const out: string[] = [];
+  for (const [source, count] of Object.entries(sources))
+    for (let n = 1; n <= count; n++) if (!cited.has(`${source} ¶${n}`)) out.push(`${source} ¶${n}`);
+  return out;
+}

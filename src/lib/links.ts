@@ -1,0 +1,40 @@
+/**
+ * Every internal link of the site goes through here, so hosting under a sub-path (BASE_PATH) works everywhere.
+ *
+ *   withBase('/briefings/muscat/', '/actors/iran/')  → '/briefings/muscat/actors/iran/'
+ *   withBase('/', 'actors/iran/#positions')          → '/actors/iran/#positions'
+ */
+export function withBase(base: string, path: string): string {
+  const b = base.endsWith('/') ? base : `${base}/`;
+  const p = path.replace(/^\/+/, '');
+  return `${b}${p}`;
+}
+
+/** Normalises a BASE_PATH value from the environment to '/x/y/' form ('' or undefined → '/'). */
+export function normaliseBase(raw: string | undefined): string {
+  const trimmed = (raw ?? '').trim().replace(/^\/+|\/+$/g, '');
+  return trimmed ? `/${trimmed}/` : '/';
+}
+
+/** The collections that have pages, and where an entry of each lives (paths relative to the site root). */
+export type Linkable = 'actors' | 'issues' | 'positions' | 'events' | 'glossary' | 'sources' | 'briefing';
+
+/** Site-relative path of an entry's page (or anchor, for timeline events). The overview is the home page. */
+export function entryPath(collection: Linkable, id: string): string {
+  switch (collection) {
+    case 'events':
+      return `/timeline/#${id}`;
+    case 'briefing':
+      return id === 'overview' ? '/' : `/briefing/${id}/`;
+    default:
+      return `/${collection}/${id}/`;
+  }
+}
+
+/** Anchor id of a paragraph on its source page. */
+export const paragraphAnchor = (n: number): string => `p${n}`;
+
+/** Site-relative path of a cited paragraph. */
+export function paragraphPath(sourceId: string, n: number): string {
+  return `/sources/${sourceId}/#${paragraphAnchor(n)}`;
+}

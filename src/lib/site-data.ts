@@ -1,0 +1,171 @@
+/**
+ * The briefing as pages need it: every collection loaded and sorted, cross-checked, and indexed (who cites which
+ * paragraph, who mentions whom). Loaded once per build; any content problem fails the build with all messages.
+ */
+import { getCollection, render, type CollectionEntry } from 'astro:content';
+import { checkIntegrity, uncitedParagraphs, type EntryRecord } from './integrity.ts';
+import { entryPath, type Linkable } from './links.ts';
+import { createMentionFinder } from './mentions.ts';
+import type { Citation } from '../plugins/remark-citations.ts';
+import { ACTOR_KINDS } from '../schemas/actor.ts';
+
+type Ref = { id: string; collection: string };
+type Cited = { source: Ref; paragraphs: number[] };
+
+/** A page that cites or mentions something, ready to link. */
+export interface PageRef {
+  collection: Linkable;
+  id: string;
+  title: string;
+  path: string;
+}
+
+const byOrder = <T extends { data: { order: number } }>(a: T, b: T) => a.data.order - b.data.order;
+const plainCitations = (cs: readonly Cited[]): Citation[] =>
+  cs.map((c) => ({ source: c.source.id, paragraphs: c.paragraphs }));
+
+async function load() {
+  const [briefing, actors, issues, positions, events, glossary, sources] = await Promise.all([
+    getCollection('briefing'),
+    getCollection('actors'),
+    getCollection('issues'),
+    getCollection('positions'),
+    getCollection('events'),
+    getCollection('glossary'),
+    getCollection('sources'),
+  ]);
+  briefing.sort(byOrder);
+  issues.sort(byOrder);
+  const kindRank = (kind: string) => (ACTOR_KINDS as readonly string[]).indexOf(kind);
+  actors.sort(
+    (a, b) => kindRank(a.data.kind) - kindRank(b.data.kind) || a.data.order - b.data.order || a.data.name.localeCompare(b.data.name),
+  );
+  glossary.sort((a, b) => a.data.term.localeCompare(b.data.term, 'en'));
+  sources.sort((a, b) => a.data.date.getTime() - b.data.date.getTime());
+
+  const actorById = new Map(actors.map((a) => [a.id, a]));
+  const issueById = new Map(issues.map((i) => [i.id, i]));
+  const actorIndex = new Map(actors.map((a, i) => [a.id, i]));
+  const issueIndex = new Map(issues.map((x, i) => [x.id, i]));
+  positions.sort(
+    (a, b) =>
+      (actorIndex.get(a.data.actor.id) ?? 0) - (actorIndex.get(b.data.actor.id) ?? 0) ||
+      (issueIndex.get(a.data.issue.id) ?? 0) - (issueIndex.get(b.data.issue.id) ?? 0) ||
+      a.id.localeCompare(b.id),
+  );
+  // Editors set `order` chronologically, which also places undated events among dated ones.
+  events.sort((a, b) => a.data.order - b.data.order);
+
+  const paragraphCounts = Object.fromEntries(sources.map((s) => [s.id, s.data.paragraphs.length]));
+
+  // Citations written in MDX bodies, recorded by remark-citations during render.
+  const bodyCitations = new Map<string, Citation[]>();
+  for (const entry of [...briefing, ...actors, ...issues, ...glossary]) {
+    const { remarkPluginFrontmatter } = await render(entry);
+    bodyCitations.set(`${entry.collection}/${entry.id}`, (remarkPluginFrontmatter.bodyCitations as Citation[]) ?? []);
+  }
+
+  const refs = (collection: string, field: string, list: readonly (Ref | undefined)[]) =>
+    list.filter((r): r is Ref => !!r).map((r, i) => ({ collection, id: r.id, field: list.length > 1 ? `${field}[${i}]` : field }));
+  const cites = (cs: readonly Cited[]) =>
+    cs.map((c, i) => ({ source: c.source.id, paragraphs: c.paragraphs, field: `citations[${i}]` }));
+  const body = (collection: string, id: string) =>
+    (bodyCitations.get(`${collection}/${id}`) ?? []).map((c) => ({ ...c, field: 'body <Cite>' }));
+
+  const records: EntryRecord[] = [
+    ...briefing.map((e) => ({ collection: 'briefing', id: e.id, filePath: e.filePath, citations: body('briefing', e.id), references: [] })),
+    ...actors.map((e) => ({
+      collection: 'actors', id: e.id, filePath: e.filePath,
+      citations: [...cites(e.data.citations), ...body('actors', e.id)],
+      references: refs('actors', 'affiliation', [e.data.affiliation]),
+    })),
+    ...issues.map((e) => ({ collection: 'issues', id: e.id, filePath: e.filePath, citations: [...cites(e.data.citations), ...body('issues', e.id)], references: [] })),
+    ...positions.map((e) => ({
+      collection: 'positions', id: e.id, filePath: e.filePath, citations: cites(e.data.citations),
+      references: [...refs('actors', 'actor', [e.data.actor]), ...refs('issues', 'issue', [e.data.issue])],
+    })),
+    ...events.map((e) => ({
+      collection: 'events', id: e.id, filePath: e.filePath, citations: cites(e.data.citations),
+      references: [...refs('actors', 'actors', e.data.actors), ...refs('issues', 'issues', e.data.issues)],
+    })),
+    ...glossary.map((e) => ({
+      collection: 'glossary', id: e.id, filePath: e.filePath, citations: body('glossary', e.id),
+      references: refs('glossary', 'related', e.data.related),
+    })),
+    ...sources.map((e) => ({ collection: 'sources', id: e.id, filePath: e.filePath, citations: [], references: [] })),
+  ];
+  const problems = checkIntegrity(paragraphCounts, records);
+  if (problems.length) throw new Error(`The content has ${problems.length} problem(s):\n- ${problems.join('\n- ')}`);
+
+  const uncited = uncitedParagraphs(paragraphCounts, records.flatMap((r) => r.citations));
+  if (uncited.length) console.warn(`[briefing] paragraphs cited nowhere: ${uncited.join(', ')}`);
+
+  const actorName = (id: string) => actorById.get(id)?.data.name ?? id;
+  const issueTitle = (id: string) => issueById.get(id)?.data.title ?? id;
+  const positionTitle = (p: CollectionEntry<'positions'>) => `${actorName(p.data.actor.id)} on ${issueTitle(p.data.issue.id).toLowerCase()}`;
+
+  const pageRef = (collection: Linkable, id: string, title: string): PageRef => ({ collection, id, title, path: entryPath(collection, id) });
+  const pages: PageRef[] = [
+    ...briefing.map((e) => pageRef('briefing', e.id, e.data.title)),
+    ...actors.map((e) => pageRef('actors', e.id, e.data.name)),
+    ...issues.map((e) => pageRef('issues', e.id, e.data.title)),
+    ...positions.map((e) => pageRef('positions', e.id, positionTitle(e))),
+    ...events.map((e) => pageRef('events', e.id, e.data.title)),
+    ...glossary.map((e) => pageRef('glossary', e.id, e.data.term)),
+  ];
+  const pageByKey = new Map(pages.map((p) => [`${p.collection}/${p.id}`, p]));
+
+  // Who cites each paragraph: "source#n" → pages, in site order, each page once.
+  const citers = new Map<string, PageRef[]>();
+  for (const r of records) {
+    const page = pageByKey.get(`${r.collection}/${r.id}`);
+    if (!page) continue;
+    for (const c of r.citations)
+      for (const n of c.paragraphs) {
+        const key = `${c.source}#${n}`;
+        const list = citers.get(key) ?? [];
+        if (!list.includes(page)) list.push(page);
+        citers.set(key, list);
+      }
+  }
+
+  // Who mentions each actor or term by name or alias, in prose bodies and summaries.
+  const findMentions = createMentionFinder([
+    ...actors.map((a) => ({ key: `actors/${a.id}`, names: [a.data.name, ...a.data.aliases] })),
+    ...glossary.map((g) => ({ key: `glossary/${g.id}`, names: [g.data.term, ...g.data.aliases] })),
+  ]);
+  const mentionedIn = new Map<string, PageRef[]>();
+  const texts: [PageRef | undefined, string][] = [
+    ...briefing.map((e) => [pageByKey.get(`briefing/${e.id}`), e.body ?? ''] as [PageRef | undefined, string]),
+    ...actors.map((e) => [pageByKey.get(`actors/${e.id}`), `${e.data.summary}\n${e.body ?? ''}`] as [PageRef | undefined, string]),
+    ...issues.map((e) => [pageByKey.get(`issues/${e.id}`), `${e.data.summary}\n${e.body ?? ''}`] as [PageRef | undefined, string]),
+    ...glossary.map((e) => [pageByKey.get(`glossary/${e.id}`), e.body ?? ''] as [PageRef | undefined, string]),
+  ];
+  for (const [page, text] of texts) {
+    if (!page) continue;
+    for (const key of findMentions(text)) {
+      if (key === `${page.collection}/${page.id}`) continue;
+      const list = mentionedIn.get(key) ?? [];
+      list.push(page);
+      mentionedIn.set(key, list);
+    }
+  }
+
+  const asOf = sources.reduce((latest, s) => (s.data.date > latest ? s.data.date : latest), new Date(0));
+
+  return {
+    briefing, actors, issues, positions, events, glossary, sources,
+    actorById, issueById, actorName, issueTitle, positionTitle,
+    citers, mentionedIn, asOf, paragraphCounts,
+    plainCitations,
+  };
+}
+
+export type Briefing = Awaited<ReturnType<typeof load>>;
+
+let cached: Promise<Briefing> | undefined;
+/** The whole briefing, loaded and checked once per build (reloaded on each call in dev, so edits show). */
+export function loadBriefing(): Promise<Briefing> {
+  if (import.meta.env.DEV) return load();
+  return (cached ??= load());
+}

@@ -1,0 +1,39 @@
+import { z } from 'astro/zod';
+import { aliasesSchema, citationsSchema, type RefFactory } from './common.ts';
+
+/** What sort of actor an entry is. */
+export const ACTOR_KINDS = ['state', 'bloc', 'person', 'organisation'] as const;
+export type ActorKind = (typeof ACTOR_KINDS)[number];
+
+/** Plural headings for the actor index, one per kind. */
+export const ACTOR_KIND_LABELS: Record<ActorKind, string> = {
+  state: 'States',
+  bloc: 'Groups of states',
+  person: 'People',
+  organisation: 'Organisations',
+};
+
+/** An actor: a state, a bloc of states, a person or an organisation the source names (content/actors/*.mdx). */
+export const actorSchema = (ref: RefFactory) =>
+  z.object({
+    /** Full name as a reader would look for it, e.g. "Marco Rubio", "United States". */
+    name: z.string().min(2),
+    /** Short name for tight spaces (matrix columns, chips); defaults to `name`. */
+    shortName: z.string().optional(),
+    /** State, bloc, person or organisation. */
+    kind: z.enum(ACTOR_KINDS),
+    /** Other names used in the text: capitals for states ("Tehran"), surnames for people ("Rubio"). */
+    aliases: aliasesSchema,
+    /** The actor this one belongs to or speaks for (a minister → their state). */
+    affiliation: ref('actors').optional(),
+    /** The role the source gives the actor, in a few words ("US Secretary of State"). */
+    role: z.string().min(3),
+    /** One or two sentences in our words: who this is in this story. */
+    summary: z.string().min(20),
+    /** Paragraphs that support the role and summary. */
+    citations: citationsSchema(ref),
+    /** Display order within its kind on the index (lower first). */
+    order: z.number().int().default(100),
+  });
+
+export type ActorData = z.output<ReturnType<typeof actorSchema>>;

@@ -1,0 +1,35 @@
+import { z } from 'astro/zod';
+
+/**
+ * A function that turns a collection name into a zod schema for an entry id of that collection.
+ * In the site it is Astro's `reference()`; in unit tests a stand-in, so schemas can be tested without Astro.
+ */
+export type RefFactory = (collection: CollectionName) => z.ZodType;
+
+/** Every content collection of the briefing, in the order a reader meets them. */
+export const COLLECTIONS = ['briefing', 'actors', 'issues', 'positions', 'events', 'glossary', 'sources'] as const;
+export type CollectionName = (typeof COLLECTIONS)[number];
+
+/** A slug-like id: lowercase words joined by hyphens. */
+export const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use lowercase letters, digits and single hyphens (e.g. "marco-rubio").');
+
+/**
+ * Where a fact comes from: one source document and one or more of its numbered paragraphs.
+ * In YAML: `{ source: muscat-2026-02-06, paragraphs: [3, 4] }`.
+ */
+export const citationSchema = (ref: RefFactory) =>
+  z.object({
+    /** Id of the source document (a file name in content/sources/ without its extension). */
+    source: ref('sources'),
+    /** Numbers of the cited paragraphs, counted from 1 in reading order (subheadings are not counted). */
+    paragraphs: z.array(z.number().int().positive()).min(1, 'Cite at least one paragraph.'),
+  });
+
+/** A list of citations; at least one, because every factual statement needs a source. */
+export const citationsSchema = (ref: RefFactory) =>
+  z.array(citationSchema(ref)).min(1, 'Every record needs at least one citation ({ source, paragraphs }).');
+
+/** Alternative names a reader may search for or meet in the text (e.g. "Tehran", "Rubio"). */
+export const aliasesSchema = z.array(z.string().min(2)).default([]);

@@ -1,0 +1,27 @@
+import { z } from 'astro/zod';
+import { STANCE_KEYS } from './stance.ts';
+import { citationsSchema, type RefFactory } from './common.ts';
+
+/**
+ * One actor's stance on one issue (content/positions/*.yaml, named `<actor>--<issue>.yaml`).
+ * Several records may exist for one actor and issue when the source reports distinct stances.
+ */
+export const positionSchema = (ref: RefFactory) =>
+  z.object({
+    /** Who holds the position: an id from content/actors/. */
+    actor: ref('actors'),
+    /** Which issue it concerns: an id from content/issues/. */
+    issue: ref('issues'),
+    /** The stance, from a closed vocabulary (see src/schemas/stance.ts). */
+    stance: z.enum(STANCE_KEYS),
+    /** The position in a few words, for matrix cells ("Zero enrichment only with sanctions lifted"). */
+    headline: z.string().min(5).max(80),
+    /** One to three sentences in our words, attributed ("Rubio said…"), never quoted. */
+    summary: z.string().min(20),
+    /** Who voiced it, when that is narrower than the actor (e.g. "unnamed officials"). */
+    voicedBy: z.string().optional(),
+    /** Paragraphs that report the stance. */
+    citations: citationsSchema(ref),
+  });
+
+export type PositionData = z.output<ReturnType<typeof positionSchema>>;
