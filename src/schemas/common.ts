@@ -4,7 +4,13 @@ import { z } from 'astro/zod';
  * A function that turns a collection name into a zod schema for an entry id of that collection.
  * In the site it is Astro's `reference()`; in unit tests a stand-in, so schemas can be tested without Astro.
  */
-export type RefFactory = (collection: CollectionName) => z.ZodType;
+export type RefFactory = (collection: CollectionName) => z.ZodType<EntryRef, string>;
+
+/** What a reference becomes once parsed: the id and collection of the entry it points to. */
+export interface EntryRef {
+  id: string;
+  collection: string;
+}
 
 /** Every content collection of the briefing, in the order a reader meets them. */
 export const COLLECTIONS = ['briefing', 'actors', 'issues', 'positions', 'events', 'glossary', 'sources'] as const;

@@ -1,0 +1,24 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { formatParagraphList, parseParagraphList } from '../src/lib/paragraphs.ts';
+
+test('parses single numbers, lists and ranges, sorted and unique', () => {
+  assert.deepEqual(parseParagraphList('3'), [3]);
+  assert.deepEqual(parseParagraphList('7, 3'), [3, 7]);
+  assert.deepEqual(parseParagraphList('9-10'), [9, 10]);
+  assert.deepEqual(parseParagraphList('2, 4–6, 4'), [2, 4, 5, 6]);
+});
+
+test('rejects what is not a paragraph list, saying how to write one', () => {
+  assert.throws(() => parseParagraphList(''), /empty/);
+  assert.throws(() => parseParagraphList('three'), /"three" is not a paragraph number/);
+  assert.throws(() => parseParagraphList('0'), /not a valid range/);
+  assert.throws(() => parseParagraphList('5-2'), /not a valid range/);
+  assert.throws(() => parseParagraphList('3,,4'), /is not a paragraph number/);
+});
+
+test('formats runs compactly', () => {
+  assert.equal(formatParagraphList([3, 4, 5, 7]), '3–5, 7');
+  assert.equal(formatParagraphList([1]), '1');
+  assert.equal(formatParagraphList([2, 1, 2]), '1–2');
+});
