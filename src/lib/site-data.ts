@@ -135,6 +135,8 @@ async function load() {
     ...glossary.map((g) => ({ key: `glossary/${g.id}`, names: [g.data.term, ...g.data.aliases] })),
   ]);
   const mentionedIn = new Map<string, PageRef[]>();
+  // And the other way round: the actors and terms each page names ("briefing/overview" → ["actors/iran", …]).
+  const mentionsOf = new Map<string, string[]>();
   const texts: [PageRef | undefined, string][] = [
     ...briefing.map((e) => [pageByKey.get(`briefing/${e.id}`), e.body ?? ''] as [PageRef | undefined, string]),
     ...actors.map((e) => [pageByKey.get(`actors/${e.id}`), `${e.data.summary}\n${e.body ?? ''}`] as [PageRef | undefined, string]),
@@ -143,7 +145,9 @@ async function load() {
   ];
   for (const [page, text] of texts) {
     if (!page) continue;
-    for (const key of findMentions(text)) {
+    const found = findMentions(text);
+    mentionsOf.set(`${page.collection}/${page.id}`, found);
+    for (const key of found) {
       if (key === `${page.collection}/${page.id}`) continue;
       const list = mentionedIn.get(key) ?? [];
       list.push(page);
@@ -151,12 +155,16 @@ async function load() {
     }
   }
 
+  /** Ids of the actors a page's text names, for search filters. */
+  const actorsNamedIn = (collection: string, id: string) =>
+    (mentionsOf.get(`${collection}/${id}`) ?? []).filter((k) => k.startsWith('actors/')).map((k) => k.slice('actors/'.length));
+
   const asOf = sources.reduce((latest, s) => (s.data.date > latest ? s.data.date : latest), new Date(0));
 
   return {
     briefing, actors, issues, positions, events, glossary, sources,
     actorById, issueById, actorName, issueTitle, positionTitle,
-    citers, mentionedIn, asOf, paragraphCounts,
+    citers, mentionedIn, mentionsOf, actorsNamedIn, asOf, paragraphCounts,
     plainCitations,
   };
 }

@@ -1,0 +1,39 @@
+/**
+ * `npm run bench`: measures the built site and writes docs/benchmarks.md. Not part of `npm test`: timings vary by
+ * machine, so they are reported, never asserted. Build first (`npm run build`).
+ */
+import { cpus, totalmem } from 'node:os';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { benchSearch } from './search.ts';
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+if (!existsSync('dist/pagefind')) {
+  console.error('bench: dist/pagefind/ is missing; run `npm run build` first.');
+  process.exit(1);
+}
+const search = await benchSearch();
+const machine = `${cpus().length} cores (${cpus()[0]?.model.trim()}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+const lines = [
+  '# Benchmarks',
+  '',
+  `Written by \`npm run bench\` on ${machine}. Figures are measurements of one run on that machine, not guarantees.`,
+  '',
+  '## Search (Pagefind, hosted edition)',
+  '',
+  '| measure | value |',
+  '| --- | --- |',
+  `| index on disk (\`dist/pagefind/\`, without Pagefind's unused prebuilt UI bundles) | ${kb(search.indexBytes)} in ${search.indexFiles} files |`,
+  `| bytes fetched on opening the search page (script, WASM, metadata, filters) | ${kb(search.pageOpen.bytes)} in ${search.pageOpen.requests} requests |`,
+  `| bytes fetched for a first query ("${search.firstQuery.query}") after the page opened | ${kb(search.firstQuery.bytes)} in ${search.firstQuery.requests} requests |`,
+  `| bytes fetched for a following query ("${search.nextQuery.query}") | ${kb(search.nextQuery.bytes)} in ${search.nextQuery.requests} requests |`,
+  `| last keystroke → results rendered (median of ${search.keystrokeToResultsMs.runs} fresh pages) | ${search.keystrokeToResultsMs.median} ms (min ${search.keystrokeToResultsMs.min}, max ${search.keystrokeToResultsMs.max}) |`,
+  '',
+  'Opening the search page loads Pagefind (its script, WASM, metadata and filter indexes) before the first keystroke;',
+  'the first-query figure is what typing adds on top. The keystroke-to-results time includes the 120 ms typing',
+  'debounce of the search box. Bytes are uncompressed response bodies (`astro preview` does not compress).',
+  '',
+];
+mkdirSync('docs', { recursive: true });
+writeFileSync('docs/benchmarks.md', lines.join('\n'));
+console.log(lines.join('\n'));

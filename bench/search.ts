@@ -1,0 +1,132 @@
+/**
+ * Search benchmark: index size on disk, bytes the browser fetches for a first and a following query, and the time
+ * from the last keystroke to rendered results (median of several runs), in Debian's Chromium against the built site
+ * served by `astro preview` on 127.0.0.1. Run through `npm run bench` (after `npm run build`).
+ */
+import { chromium, type Page } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium.ts';
+
+export interface SearchBench {
+  indexFiles: number;
+  indexBytes: number;
+  /** What the search page fetches from /pagefind/ before the first keystroke. */
+  pageOpen: { bytes: number; requests: number };
+  firstQuery: { query: string; bytes: number; requests: number };
+  nextQuery: { query: string; bytes: number; requests: number };
+  keystrokeToResultsMs: { median: number; min: number; max: number; runs: number };
+}
+
+/** Pagefind's prebuilt UI bundles: written by every build, but this site does not load them. */
+const UNUSED_UI = /^pagefind-(ui|modular-ui|component-ui)\.(js|css)$/;
+
+function dirSize(dir: string): { files: number; bytes: number } {
+  let files = 0;
+  let bytes = 0;
+  for (const name of readdirSync(dir)) {
+    if (UNUSED_UI.test(name)) continue;
+    const path = join(dir, name);
+    const st = statSync(path);
+    if (st.isDirectory()) {
+      const inner = dirSize(path);
+      files += inner.files;
+      bytes += inner.bytes;
+    } else {
+      files++;
+      bytes += st.size;
+    }
+  }
+  return { files, bytes };
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+async function startServer(port: number): Promise<() => void> {
+  const child = spawn('npx', ['astro', 'preview', '--host', '127.0.0.1', '--port', String(port), '--force'], {
+    stdio: 'ignore', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' }, detached: true,
+  });
+  const url = `http://127.0.0.1:${port}/`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(url)).ok) return () => process.kill(-child.pid!);
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  process.kill(-child.pid!);
+  throw new Error(`astro preview did not answer on ${url}`);
+}
+
+/** Bytes of every response under /pagefind/ while `action` runs. */
+async function pagefindBytes(page: Page, action: () => Promise<void>) {
+  let bytes = 0;
+  let requests = 0;
+  const onResponse = async (response: import('@playwright/test').Response) => {
+    if (!new URL(response.url()).pathname.includes('/pagefind/')) return;
+    requests++;
+    bytes += (await response.body().catch(() => Buffer.alloc(0))).length;
+  };
+  page.on('response', onResponse);
+  await action();
+  await page.waitForLoadState('networkidle');
+  page.off('response', onResponse);
+  return { bytes, requests };
+}
+
+async function typeAndWait(page: Page, query: string): Promise<number> {
+  const box = page.locator('#search-input');
+  await box.fill('');
+  await box.pressSequentially(query.slice(0, -1), { delay: 30 });
+  const started = await page.evaluate(() => performance.now());
+  await box.press(query.slice(-1));
+  await page.waitForFunction((q) => {
+    const form = document.querySelector<HTMLFormElement>('form#search');
+    return form?.dataset.status === 'done' && new URLSearchParams(location.search).get('q') === q;
+  }, query);
+  const ended = await page.evaluate(() => performance.getEntriesByName('search:rendered').at(-1)?.startTime ?? performance.now());
+  return ended - started;
+}
+
+export async function benchSearch(dist = 'dist', runs = 7, port = 4391): Promise<SearchBench> {
+  const index = dirSize(join(dist, 'pagefind'));
+  const stop = await startServer(port);
+  const executablePath = findChromium();
+  const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: CHROMIUM_ARGS });
+  try {
+    const base = `http://127.0.0.1:${port}/search/`;
+    const page = await browser.newPage();
+    const open = await pagefindBytes(page, async () => {
+      await page.goto(base);
+      await page.waitForSelector('form#search[data-status="idle"]');
+    });
+    // The page loads pagefind.js, its WASM and the filter indexes on open; count what a first and a second query add.
+    const first = await pagefindBytes(page, async () => { await typeAndWait(page, 'enrichment'); });
+    const next = await pagefindBytes(page, async () => { await typeAndWait(page, 'Rubio'); });
+    await page.close();
+    const times: number[] = [];
+    const queries = ['enrichment', 'Rubio', 'missiles Israel', 'sanctions', 'Oman', 'armada', 'Khorramshahr'];
+    for (let i = 0; i < runs; i++) {
+      const fresh = await browser.newPage();
+      await fresh.goto(base);
+      await fresh.waitForSelector('form#search[data-status="idle"]');
+      times.push(await typeAndWait(fresh, queries[i % queries.length]!));
+      await fresh.close();
+    }
+    return {
+      indexFiles: index.files,
+      indexBytes: index.bytes,
+      pageOpen: open,
+      firstQuery: { query: 'enrichment', ...first },
+      nextQuery: { query: 'Rubio', ...next },
+      keystrokeToResultsMs: { median: Math.round(median(times)), min: Math.round(Math.min(...times)), max: Math.round(Math.max(...times)), runs },
+    };
+  } finally {
+    await browser.close();
+    stop();
+  }
+}
