@@ -6,15 +6,19 @@ import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import remarkCitations from './src/plugins/remark-citations.ts';
+import remarkEntityLinks from './src/plugins/remark-entity-links.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import { contentDir } from './src/lib/content-dir.ts';
 import { normaliseBase } from './src/lib/links.ts';
+import { readLinkTargets } from './src/lib/link-targets.ts';
 import { readSourceIndex } from './src/lib/source-index.ts';
 import { SITE } from './src/site.ts';
 
+const base = normaliseBase(process.env.BASE_PATH);
+
 export default defineConfig({
   site: process.env.SITE_URL || SITE.defaultUrl,
-  base: normaliseBase(process.env.BASE_PATH),
+  base,
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always' },
   devToolbar: { enabled: false },
@@ -25,6 +29,7 @@ export default defineConfig({
       remarkPlugins: [
         remarkGfm,
         [remarkCitations, { sources: readSourceIndex(contentDir()), defaultSource: SITE.defaultSource }],
+        [remarkEntityLinks, { targets: readLinkTargets(contentDir(), base), firstOnly: 'section' }],
       ],
     }),
   },

@@ -5,7 +5,10 @@
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { checkIntegrity, uncitedParagraphs, type EntryRecord } from './integrity.ts';
 import { entryPath, type Linkable } from './links.ts';
-import { createMentionFinder } from './mentions.ts';
+import { contentDir } from './content-dir.ts';
+import { createMatcher, linkEntities, type LinkOptions } from './entity-linker.ts';
+import { linkedHtml } from './linked-text.ts';
+import { readLinkTargets } from './link-targets.ts';
 import type { Citation } from '../plugins/remark-citations.ts';
 import { ACTOR_KINDS } from '../schemas/actor.ts';
 
@@ -58,11 +61,13 @@ async function load() {
 
   const paragraphCounts = Object.fromEntries(sources.map((s) => [s.id, s.data.paragraphs.length]));
 
-  // Citations written in MDX bodies, recorded by remark-citations during render.
+  // Citations and mentions in MDX bodies, recorded by remark-citations and remark-entity-links during render.
   const bodyCitations = new Map<string, Citation[]>();
+  const bodyMentions = new Map<string, string[]>();
   for (const entry of [...briefing, ...actors, ...issues, ...glossary]) {
     const { remarkPluginFrontmatter } = await render(entry);
     bodyCitations.set(`${entry.collection}/${entry.id}`, (remarkPluginFrontmatter.bodyCitations as Citation[]) ?? []);
+    bodyMentions.set(`${entry.collection}/${entry.id}`, (remarkPluginFrontmatter.mentions as string[]) ?? []);
   }
 
   const refs = (collection: string, field: string, list: readonly (Ref | undefined)[]) =>
@@ -129,31 +134,36 @@ async function load() {
       }
   }
 
-  // Who mentions each actor or term by name or alias, in prose bodies and summaries.
-  const findMentions = createMentionFinder([
-    ...actors.map((a) => ({ key: `actors/${a.id}`, names: [a.data.name, ...a.data.aliases] })),
-    ...glossary.map((g) => ({ key: `glossary/${g.id}`, names: [g.data.term, ...g.data.aliases] })),
-  ]);
+  // Who mentions each actor or term, found by the same linker that links them (MDX bodies through
+  // remark-entity-links during render; summaries and definitions here).
+  const linkTargets = readLinkTargets(contentDir(), import.meta.env.BASE_URL);
+  const matcher = createMatcher(linkTargets);
+  const textMentions = (text: string) => linkEntities(
+    { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: text }] }] }, matcher, { firstOnly: false },
+  );
   const mentionedIn = new Map<string, PageRef[]>();
   // And the other way round: the actors and terms each page names ("briefing/overview" → ["actors/iran", …]).
   const mentionsOf = new Map<string, string[]>();
-  const texts: [PageRef | undefined, string][] = [
-    ...briefing.map((e) => [pageByKey.get(`briefing/${e.id}`), e.body ?? ''] as [PageRef | undefined, string]),
-    ...actors.map((e) => [pageByKey.get(`actors/${e.id}`), `${e.data.summary}\n${e.body ?? ''}`] as [PageRef | undefined, string]),
-    ...issues.map((e) => [pageByKey.get(`issues/${e.id}`), `${e.data.summary}\n${e.body ?? ''}`] as [PageRef | undefined, string]),
-    ...glossary.map((e) => [pageByKey.get(`glossary/${e.id}`), e.body ?? ''] as [PageRef | undefined, string]),
-  ];
-  for (const [page, text] of texts) {
-    if (!page) continue;
-    const found = findMentions(text);
-    mentionsOf.set(`${page.collection}/${page.id}`, found);
+  const record = (page: PageRef | undefined, keys: readonly string[]) => {
+    if (!page) return;
+    const self = `${page.collection}/${page.id}`;
+    const found = [...new Set(keys)].filter((k) => k !== self);
+    mentionsOf.set(self, found);
     for (const key of found) {
-      if (key === `${page.collection}/${page.id}`) continue;
       const list = mentionedIn.get(key) ?? [];
       list.push(page);
       mentionedIn.set(key, list);
     }
+  };
+  for (const entry of [...briefing, ...actors, ...issues, ...glossary]) {
+    const key = `${entry.collection}/${entry.id}`;
+    const summary = 'summary' in entry.data ? textMentions(entry.data.summary) : [];
+    record(pageByKey.get(key), [...(bodyMentions.get(key) ?? []), ...summary]);
   }
+  for (const p of positions) record(pageByKey.get(`positions/${p.id}`), textMentions(`${p.data.headline}. ${p.data.summary}`));
+  for (const e of events) record(pageByKey.get(`events/${e.id}`), textMentions(`${e.data.title}. ${e.data.summary}`));
+  const unmentioned = glossary.filter((g) => !mentionedIn.has(`glossary/${g.id}`)).map((g) => g.filePath ?? g.id);
+  if (unmentioned.length) console.warn(`[briefing] glossary terms mentioned nowhere: ${unmentioned.join(', ')}`);
 
   /** Ids of the actors a page's text names, for search filters. */
   const actorsNamedIn = (collection: string, id: string) =>
@@ -165,6 +175,8 @@ async function load() {
     briefing, actors, issues, positions, events, glossary, sources,
     actorById, issueById, actorName, issueTitle, positionTitle,
     citers, mentionedIn, mentionsOf, actorsNamedIn, asOf, paragraphCounts,
+    /** A frontmatter string with its mentions linked, as HTML (see linked-text.ts). */
+    linkText: (text: string, options: LinkOptions = {}) => linkedHtml(text, matcher, options).html,
     plainCitations,
   };
 }

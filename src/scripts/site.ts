@@ -1,7 +1,10 @@
 /**
- * The little script every page carries: keyboard shortcuts to the search box, and, only when a reader arrives from
- * a search result (?highlight=…), Pagefind's highlighter for the matched words. Nothing of search loads otherwise.
+ * The little script every page carries: previews for cross-links, keyboard shortcuts to the search box, and, only
+ * when a reader arrives from a search result (?highlight=…), Pagefind's highlighter for the matched words. Nothing
+ * of search loads otherwise.
  */
+import './previews.ts';
+
 const base = document.documentElement.dataset.base ?? '/';
 
 addEventListener('keydown', (event) => {

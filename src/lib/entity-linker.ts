@@ -1,0 +1,139 @@
+/**
+ * The linker behind cross-links, previews and backlinks: finds mentions of glossary terms and actors (by name or
+ * alias) in an mdast tree and turns the first one per section into a link to the entry's page.
+ *
+ * Rules: longest name first ("highly enriched uranium" before "uranium"); whole words only (not inside "Iranian" or
+ * "Iran-aligned"); plurals and possessives count ("sanctions", "Iran's"); acronyms (all capitals, like "US" or
+ * "HEU") match only in capitals, other names in any case; never inside headings, links, code or MDX expressions,
+ * and never to the page's own entry.
+ */
+import type { Link, Nodes, Root, RootContent, Text } from 'mdast';
+import { findAndReplace, type RegExpMatchObject } from 'mdast-util-find-and-replace';
+
+export type TargetKind = 'term' | 'actor';
+
+export interface LinkTarget {
+  /** "glossary/enrichment", "actors/iran": collection and id. */
+  key: string;
+  kind: TargetKind;
+  /** Where the link goes (with the base path). */
+  url: string;
+  /** The entry's name first, then its aliases. */
+  names: readonly string[];
+  /** What the preview says: a term's definition, an actor's role. */
+  preview: string;
+  /** The file the entry comes from, for error messages. */
+  file?: string;
+}
+
+export interface Matcher {
+  regex: RegExp;
+  resolve(text: string): LinkTarget | undefined;
+}
+
+export type FirstOnly = 'section' | 'page' | false;
+
+export interface LinkOptions {
+  /** Link only the first mention per section (default), per page, or every mention. */
+  firstOnly?: FirstOnly;
+  /** Key of the entry whose page this is: never linked to itself. */
+  selfKey?: string | undefined;
+  /**
+   * What is already linked, shared across several calls that make up one page section (e.g. a list of summaries),
+   * so that each entry is still linked once there. Keys are "<section>:<entry key>".
+   */
+  linked?: Set<string>;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** "US", "U.S.", "HEU", "JCPOA": capitals (and dots or digits) only, with at least one capital. */
+export const isAcronym = (s: string) => /^[\p{Lu}\p{N}.]+$/u.test(s) && /\p{Lu}/u.test(s);
+const fold = (s: string) => s.toLowerCase().replace(/[’]/g, "'").replace(/\s+/g, ' ');
+const SUFFIX = /(?:['’]s|es|s)$/i;
+
+/** Every name claimed by two entries (case-insensitive), as messages naming both files. */
+export function aliasClashes(targets: readonly LinkTarget[]): string[] {
+  const owner = new Map<string, LinkTarget>();
+  const problems: string[] = [];
+  for (const t of targets)
+    for (const name of new Set(t.names.map(fold))) {
+      const prior = owner.get(name);
+      if (prior && prior.key !== t.key)
+        problems.push(
+          `The name "${name}" is claimed by ${prior.file ?? prior.key} and ${t.file ?? t.key}. ` +
+            'Remove it from the aliases of one of them, so each mention links to one entry.',
+        );
+      else owner.set(name, t);
+    }
+  return problems;
+}
+
+export function createMatcher(targets: readonly LinkTarget[]): Matcher {
+  const byName = new Map<string, { target: LinkTarget; exact: string | undefined }>();
+  for (const t of targets)
+    for (const name of t.names) if (name.trim().length > 1) byName.set(fold(name), { target: t, exact: isAcronym(name) ? name : undefined });
+  const names = [...byName.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b));
+  const alternatives = names.map((n) => escape(n).replace(/ /g, '\\s+').replace(/'/g, "['’]"));
+  // No letter, digit or hyphen on either side: whole words, and not part of a compound like "Iran-aligned".
+  const regex = names.length
+    ? new RegExp(`(?<![\\p{L}\\p{N}-])(?:${alternatives.join('|')})(?:['’]s|es|s)?(?![\\p{L}\\p{N}]|-\\p{L})`, 'giu')
+    : /(?!)/g;
+  const lookup = (text: string) => {
+    const exact = byName.get(fold(text));
+    if (exact) return { entry: exact, bare: text };
+    const bare = text.replace(SUFFIX, '');
+    const entry = byName.get(fold(bare));
+    return entry ? { entry, bare } : undefined;
+  };
+  return {
+    regex,
+    resolve(text) {
+      const found = lookup(text);
+      if (!found) return undefined;
+      // Acronyms count only as written: "US" is the United States, "us" is not.
+      if (found.entry.exact !== undefined && !found.bare.replace(/\s+/g, ' ').startsWith(found.entry.exact)) return undefined;
+      return found.entry.target;
+    },
+  };
+}
+
+const IGNORE = ['heading', 'link', 'linkReference', 'definition', 'inlineCode', 'code', 'html', 'mdxTextExpression', 'mdxFlowExpression', 'mdxjsEsm'];
+
+/**
+ * Links mentions in `tree` in place and returns the keys of every entry mentioned (linked or not), in order of
+ * first mention. Sections are the stretches between headings at the top level of the tree.
+ */
+export function linkEntities(tree: Root, matcher: Matcher, options: LinkOptions = {}): string[] {
+  const { firstOnly = 'section', selfKey, linked = new Set<string>() } = options;
+  const sectionOf = new Map<RootContent, number>();
+  let section = 0;
+  for (const child of tree.children) {
+    if (child.type === 'heading') section++;
+    sectionOf.set(child, section);
+  }
+  const mentioned = new Set<string>();
+  findAndReplace(
+    tree as Nodes,
+    [
+      matcher.regex,
+      (value: string, match: RegExpMatchObject) => {
+        const target = matcher.resolve(value);
+        if (!target || target.key === selfKey) return false;
+        mentioned.add(target.key);
+        const top = match.stack[1] as RootContent | undefined;
+        const scope = firstOnly === 'section' ? `${top ? sectionOf.get(top) ?? 0 : 0}:` : '';
+        if (firstOnly && linked.has(`${scope}${target.key}`)) return false;
+        linked.add(`${scope}${target.key}`);
+        const link: Link = {
+          type: 'link',
+          url: target.url,
+          children: [{ type: 'text', value } satisfies Text],
+          data: { hProperties: { className: ['xref', `xref-${target.kind}`], dataPreview: target.preview } },
+        };
+        return link;
+      },
+    ],
+    { ignore: IGNORE },
+  );
+  return [...mentioned];
+}
