@@ -7,6 +7,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import remarkCitations from './src/plugins/remark-citations.ts';
 import remarkEntityLinks from './src/plugins/remark-entity-links.ts';
+import offline from './src/integrations/offline.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import { contentDir } from './src/lib/content-dir.ts';
 import { normaliseBase } from './src/lib/links.ts';
@@ -33,5 +34,6 @@ export default defineConfig({
       ],
     }),
   },
-  integrations: [mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') }), pagefind()],
+  // Order matters: the offline edition is made from the finished hosted build, Pagefind index included.
+  integrations: [mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') }), pagefind(), offline()],
 });

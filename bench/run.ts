@@ -4,6 +4,10 @@
  */
 import { cpus, totalmem } from 'node:os';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { statSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { SITE } from '../src/site.ts';
+import { compareOfflineLibraries } from './offline-choice.ts';
 import { benchSearch } from './search.ts';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -34,6 +38,35 @@ const lines = [
   'debounce of the search box. Bytes are uncompressed response bodies (`astro preview` does not compress).',
   '',
 ];
+const size = (dir: string): number =>
+  readdirSync(dir).reduce((sum, n) => sum + (statSync(join(dir, n)).isDirectory() ? size(join(dir, n)) : statSync(join(dir, n)).size), 0);
+const libraries = compareOfflineLibraries('dist');
+lines.push(
+  '## Offline edition',
+  '',
+  '| measure | value |',
+  '| --- | --- |',
+  `| \`dist-offline/\` (pages, scripts, index) | ${kb(size('dist-offline'))} |`,
+  `| zip (\`dist/${SITE.offlineZip}\`) | ${kb(statSync(join('dist', SITE.offlineZip)).size)} |`,
+  `| offline search index (\`search-index.js\`, classic script) | ${kb(statSync('dist-offline/search-index.js').size)} |`,
+  '',
+  '### Choosing the offline search library',
+  '',
+  'Both libraries index the same documents (the text, filters and weights Pagefind indexes, split into sections at',
+  'headings), and both payloads carry the section texts needed for excerpts. Quality: for each of a fixed set of',
+  'queries (surnames, aliases, acronyms, two misspellings), is the page a reader expects ranked first?',
+  '',
+  '| library | payload | gzipped | expected page first | misses |',
+  '| --- | --- | --- | --- | --- |',
+  ...libraries.map((l) => `| ${l.name} | ${kb(l.rawBytes)} | ${kb(l.gzipBytes)} | ${l.hits} of ${l.of} | ${l.misses.join('; ') || 'none'} |`),
+  '',
+  ...(libraries[0]!.hits >= libraries[1]!.hits && libraries[0]!.gzipBytes <= libraries[1]!.gzipBytes
+    ? ['MiniSearch is smaller and ranks at least as well here (field boosts combine into one score; prefix and fuzzy',
+       'matching catch typos), so the offline edition uses it.']
+    : ['**Revisit the choice:** on this run MiniSearch, which the offline edition uses, was not both smaller and at least',
+       'as good as FlexSearch.']),
+  '',
+);
 mkdirSync('docs', { recursive: true });
 writeFileSync('docs/benchmarks.md', lines.join('\n'));
 console.log(lines.join('\n'));

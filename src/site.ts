@@ -6,6 +6,8 @@ export const SITE = {
   defaultUrl: 'https://muscat-briefing.example.org',
   /** The source a <Cite> points into when it names none. */
   defaultSource: 'muscat-2026-02-06',
+  /** File name of the offline edition's zip, written into the hosted site's root. */
+  offlineZip: 'muscat-talks-briefing-offline.zip',
   /** Language of the pages. */
   lang: 'en-GB',
 } as const;

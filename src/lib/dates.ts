@@ -1,5 +1,5 @@
 /** Dates as readers see them, always in UTC so a build anywhere prints the same day. */
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+export const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** 2026-02-06 → "6 February 2026". */
 export function formatDay(date: Date): string {

@@ -9,6 +9,7 @@ import { contentDir } from './content-dir.ts';
 import { createMatcher, linkEntities, type LinkOptions } from './entity-linker.ts';
 import { linkedHtml } from './linked-text.ts';
 import { readLinkTargets } from './link-targets.ts';
+import { lowerFirst } from './text.ts';
 import type { Citation } from '../plugins/remark-citations.ts';
 import { ACTOR_KINDS } from '../schemas/actor.ts';
 
@@ -107,7 +108,7 @@ async function load() {
 
   const actorName = (id: string) => actorById.get(id)?.data.name ?? id;
   const issueTitle = (id: string) => issueById.get(id)?.data.title ?? id;
-  const positionTitle = (p: CollectionEntry<'positions'>) => `${actorName(p.data.actor.id)} on ${issueTitle(p.data.issue.id).toLowerCase()}`;
+  const positionTitle = (p: CollectionEntry<'positions'>) => `${actorName(p.data.actor.id)} on ${lowerFirst(issueTitle(p.data.issue.id))}`;
 
   const pageRef = (collection: Linkable, id: string, title: string): PageRef => ({ collection, id, title, path: entryPath(collection, id) });
   const pages: PageRef[] = [

@@ -1,13 +1,13 @@
 /**
- * The search page, on Pagefind's JS API: query and filters live in the URL (?q=…&actor=…), facets show counts,
- * arrow keys move through results, a live region announces the count. Pagefind loads only here.
+ * The search page's UI, shared by both editions (the engine differs: Pagefind hosted, MiniSearch offline): query
+ * and filters live in the URL (?q=…&actor=…), facets show counts, arrow keys move through results, a live region
+ * announces the count.
  */
 import { PAGE_TYPES, isPageType } from '../lib/page-types.ts';
 import { isEmpty, type Facet, pagefindFilters, readState, searchTerm, writeState, type KnownValues, type SearchState } from '../lib/search-state.ts';
-import type { FilterCounts, PagefindApi, PagefindResultData } from './pagefind-types.ts';
+import type { FilterCounts, SearchEngine, SearchHit } from './search-engine.ts';
 
 const PAGE_SIZE = 10;
-const MAX_SUB_RESULTS = 3;
 
 /** Keeps Pagefind's <mark> highlights and turns anything else into plain text. */
 function excerptNodes(html: string): Node[] {
@@ -30,25 +30,22 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<H
   return el;
 }
 
-function renderResult(data: PagefindResultData): HTMLLIElement {
-  const type = data.meta.type;
+function renderResult(hit: SearchHit): HTMLLIElement {
   const item = element('li', { className: 'result' });
-  item.dataset.type = type ?? '';
-  item.dataset.actors = (data.filters.actor ?? []).join(' ');
-  item.dataset.issues = (data.filters.issue ?? []).join(' ');
-  const head = element('p', { className: 'result-head' },
-    element('a', { className: 'result-link', href: data.url, textContent: data.meta.title ?? data.url }));
-  if (isPageType(type)) head.append(' ', element('span', { className: 'badge', textContent: PAGE_TYPES[type] }));
-  item.append(head, element('p', { className: 'excerpt' }, ...excerptNodes(data.excerpt)));
-  const subs = data.sub_results.filter((s) => s.anchor).slice(0, MAX_SUB_RESULTS);
-  if (subs.length > 0) {
-    item.append(element('ul', { className: 'sub-results' }, ...subs.map((s) =>
+  item.dataset.type = hit.type ?? '';
+  item.dataset.actors = hit.actors.join(' ');
+  item.dataset.issues = hit.issues.join(' ');
+  const head = element('p', { className: 'result-head' }, element('a', { className: 'result-link', href: hit.url, textContent: hit.title }));
+  if (isPageType(hit.type)) head.append(' ', element('span', { className: 'badge', textContent: PAGE_TYPES[hit.type] }));
+  item.append(head, element('p', { className: 'excerpt' }, ...excerptNodes(hit.excerpt)));
+  if (hit.subResults.length > 0) {
+    item.append(element('ul', { className: 'sub-results' }, ...hit.subResults.map((s) =>
       element('li', {}, element('a', { href: s.url, textContent: s.title }), element('p', { className: 'excerpt' }, ...excerptNodes(s.excerpt))))));
   }
   return item;
 }
 
-export function startSearchPage(): void {
+export function startSearchPage(engine: SearchEngine): void {
   const found = document.getElementById('search');
   if (!(found instanceof HTMLFormElement)) return;
   const form: HTMLFormElement = found;
@@ -76,16 +73,6 @@ export function startSearchPage(): void {
     return s;
   };
 
-  let pagefind: Promise<PagefindApi> | undefined;
-  const load = () =>
-    (pagefind ??= import(/* @vite-ignore */ `${form.dataset.bundle}pagefind.js`).then(async (pf: PagefindApi) => {
-      await pf.options({ baseUrl: form.dataset.base, highlightParam: 'highlight', excerptLength: 24 });
-      await pf.init();
-      // Loads every filter index up front: without it, search() may answer before the counts can be computed.
-      await pf.filters();
-      return pf;
-    }));
-
   const showCounts = (counts: FilterCounts) => {
     for (const box of boxes) {
       const n = counts[box.name]?.[box.value] ?? 0;
@@ -96,14 +83,12 @@ export function startSearchPage(): void {
   };
 
   let generation = 0;
-  let pending: PagefindResultData[] | undefined;
-  let remaining: { data(): Promise<PagefindResultData> }[] = [];
+  let remaining: (() => Promise<SearchHit>)[] = [];
 
   async function renderPage(mine: number) {
-    const batch = remaining.splice(0, PAGE_SIZE);
-    pending = await Promise.all(batch.map((r) => r.data()));
+    const batch = await Promise.all(remaining.splice(0, PAGE_SIZE).map((load) => load()));
     if (mine !== generation) return;
-    list.append(...pending.map(renderResult));
+    list.append(...batch.map(renderResult));
     more.hidden = remaining.length === 0;
   }
 
@@ -111,9 +96,8 @@ export function startSearchPage(): void {
     const mine = ++generation;
     history.replaceState(history.state, '', `${location.pathname}${writeState(state)}`);
     form.dataset.status = 'loading';
-    const pf = await load();
     if (isEmpty(state)) {
-      showCounts(await pf.filters());
+      showCounts(await engine.counts());
       if (mine !== generation) return;
       list.replaceChildren();
       status.textContent = '';
@@ -122,14 +106,14 @@ export function startSearchPage(): void {
       form.dataset.status = 'idle';
       return;
     }
-    const search = await pf.search(searchTerm(state.q), { filters: pagefindFilters(state) });
+    const outcome = await engine.search(searchTerm(state.q), pagefindFilters(state));
     if (mine !== generation) return;
-    showCounts(search.filters);
-    remaining = [...search.results];
+    showCounts(outcome.counts);
+    remaining = [...outcome.hits];
     list.replaceChildren();
     await renderPage(mine);
     if (mine !== generation) return;
-    const n = search.results.length;
+    const n = outcome.total;
     const term = searchTerm(state.q);
     const chosen = boxes.filter((b) => b.checked).map(labelOf);
     status.textContent =
@@ -145,7 +129,7 @@ export function startSearchPage(): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   input.addEventListener('input', () => {
     state = fromForm();
-    void load().then((pf) => pf.preload(input.value));
+    engine.preload?.(input.value);
     clearTimeout(timer);
     timer = setTimeout(() => void run(), 120);
   });

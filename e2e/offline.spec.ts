@@ -1,0 +1,117 @@
+// The offline edition, opened straight from disk (file://), as a reader with the zip would.
+import { expect, test } from '@playwright/test';
+import { unzipSync } from 'fflate';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { SITE } from '../src/site.ts';
+
+const edition = resolve('dist-offline');
+const fileUrl = (path: string) => pathToFileURL(join(edition, path)).href;
+const listFiles = (dir: string): string[] =>
+  readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? listFiles(join(dir, n)) : [relative(edition, join(dir, n))]));
+
+test('crawling from index.html reaches every page through file links, with no failed request or console error', async ({ page }) => {
+  test.setTimeout(180_000);
+  const problems: string[] = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console on ${page.url()}: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`script error on ${page.url()}: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`failed request ${r.url()} from ${page.url()}`));
+  page.on('request', (r) => { if (!r.url().startsWith('file://')) problems.push(`request to another host: ${r.url()}`); });
+
+  const seen = new Set<string>();
+  const ids = new Map<string, Set<string>>();
+  const anchors: [string, string, string][] = [];
+  const queue = ['index.html'];
+  while (queue.length) {
+    const path = queue.shift()!;
+    if (seen.has(path)) continue;
+    seen.add(path);
+    await page.goto(fileUrl(path));
+    const found = await page.evaluate(() => ({
+      ids: [...document.querySelectorAll('[id]')].map((e) => e.id),
+      refs: [
+        ...[...document.querySelectorAll('a[href], link[href]')].map((e) => e.getAttribute('href')!),
+        ...[...document.querySelectorAll('script[src], img[src]')].map((e) => e.getAttribute('src')!),
+        ...[...document.querySelectorAll('form[action]')].map((e) => e.getAttribute('action')!),
+      ],
+      note: document.querySelector('.offline-note')?.textContent ?? '',
+    }));
+    ids.set(path, new Set(found.ids));
+    expect(found.note, `${path} says it is an offline snapshot`).toMatch(/^Offline snapshot, as of \d{1,2} \w+ \d{4}, \d\d:\d\d UTC\. The hosted edition/);
+    for (const ref of found.refs) {
+      if (/^[a-z]+:/i.test(ref) || ref.startsWith('#')) {
+        if (ref.startsWith('file:') || ref.startsWith('/')) problems.push(`${path}: absolute link ${ref}`);
+        continue;
+      }
+      expect(ref.startsWith('/'), `${path}: root-absolute link ${ref}`).toBe(false);
+      const target = new URL(ref, fileUrl(path));
+      const file = fileURLToPath(new URL(target.pathname, target));
+      const rel = relative(edition, file);
+      if (!existsSync(file)) { problems.push(`${path}: ${ref} → missing ${rel}`); continue; }
+      if (statSync(file).isDirectory()) { problems.push(`${path}: ${ref} → a folder`); continue; }
+      if (rel.endsWith('.html')) {
+        queue.push(rel);
+        if (target.hash) anchors.push([path, rel, decodeURIComponent(target.hash.slice(1))]);
+      }
+    }
+  }
+  for (const [from, to, id] of anchors) if (!ids.get(to)?.has(id)) problems.push(`${from}: #${id} missing on ${to}`);
+  expect(problems).toEqual([]);
+  const html = listFiles(edition).filter((f) => f.endsWith('.html'));
+  expect(html.length).toBeGreaterThan(60);
+  expect(html.filter((f) => !seen.has(f))).toEqual([]);
+});
+
+test('offline search finds a person by surname, with filters, from file://', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(fileUrl('index.html'));
+  await page.getByRole('searchbox', { name: 'Search the briefing' }).fill('Rubio');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/search\/index\.html\?q=Rubio$/);
+  await expect(page.locator('form#search')).toHaveAttribute('data-status', 'done');
+  await expect(page.getByRole('searchbox', { name: 'Search the briefing' })).toHaveAttribute('type', 'search');
+  await expect(page.locator('#search-results .result-link').first()).toHaveAttribute('href', '../actors/marco-rubio/index.html');
+  await page.getByRole('group', { name: 'Type' }).getByRole('checkbox', { name: /^Position/ }).check();
+  await expect(page.locator('form#search')).toHaveAttribute('data-status', 'done');
+  await expect(page).toHaveURL(/\?q=Rubio&type=position$/);
+  for (const type of await page.locator('#search-results > li').evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.type)))
+    expect(type).toBe('position');
+  await page.locator('#search-results .result-link').first().click();
+  await expect(page).toHaveURL(/\/positions\/[^/]+\/index\.html$/);
+  expect(errors).toEqual([]);
+});
+
+for (const [surname, path] of [['Rubio', 'marco-rubio'], ['Netanyahu', 'benjamin-netanyahu'], ['Araqchi', 'abbas-araqchi']]) {
+  test(`offline search for "${surname}" ranks that person's page first`, async ({ page }) => {
+    await page.goto(`${fileUrl('search/index.html')}?q=${surname}`);
+    await expect(page.locator('form#search')).toHaveAttribute('data-status', 'done');
+    await expect(page.locator('#search-results .result-link').first()).toHaveAttribute('href', `../actors/${path}/index.html`);
+  });
+}
+
+test('a glossary preview opens offline, and Esc closes it', async ({ page }) => {
+  await page.goto(fileUrl('briefing/military-context/index.html'));
+  const link = page.locator('article a.xref').first();
+  await link.focus();
+  await expect(page.locator('#xref-tip')).toBeVisible();
+  await expect(page.locator('#xref-tip')).toHaveText((await link.getAttribute('data-preview'))!);
+  await page.keyboard.press('Escape');
+  await expect(page.locator('#xref-tip')).toBeHidden();
+});
+
+test('the hosted home page offers the zip with its size, and the zip holds exactly the edition', async ({ page, request }) => {
+  await page.goto('/');
+  const link = page.getByRole('link', { name: 'Download for offline reading' });
+  await expect(link).toHaveAttribute('href', `/${SITE.offlineZip}`);
+  const size = await page.locator('[data-zip-size]').textContent();
+  const response = await request.get(`/${SITE.offlineZip}`);
+  expect(response.status()).toBe(200);
+  const bytes = await response.body();
+  expect(size).toBe(`(zip, ${Math.round(bytes.length / 1024)} KB)`);
+  const unpacked = unzipSync(new Uint8Array(bytes));
+  const files = listFiles(edition).sort();
+  expect(Object.keys(unpacked).sort()).toEqual(files);
+  for (const f of files) expect(Buffer.from(unpacked[f]!).equals(readFileSync(join(edition, f))), f).toBe(true);
+});
