@@ -5,5 +5,5 @@ import { resolve } from 'node:path';
  * (the scale benchmark and the fault-injection tests point it at generated content).
  */
 export function contentDir(env: Record<string, string | undefined> = process.env): string {
-  return resolve(env.CONTENT_DIR ?? 'content');
+  return resolve(env.CONTENT_DIR || 'content');
 }

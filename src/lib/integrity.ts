@@ -25,12 +25,21 @@ export interface EntryRecord {
   references: readonly ReferenceRecord[];
 }
 
-export function checkIntegrity(sources: Readonly<Record<string, number>>, entries: readonly EntryRecord[]): string[] {
+/**
+ * `known` lists the ids that exist per collection when that is more than `entries` holds (entries that failed
+ * their own checks still exist: references to them are not errors, so one bad file gives one message).
+ */
+export function checkIntegrity(
+  sources: Readonly<Record<string, number>>,
+  entries: readonly EntryRecord[],
+  known?: ReadonlyMap<string, ReadonlySet<string>>,
+): string[] {
   const ids = new Map<string, Set<string>>();
   for (const e of entries) {
     if (!ids.has(e.collection)) ids.set(e.collection, new Set());
     ids.get(e.collection)!.add(e.id);
   }
+  for (const [collection, set] of known ?? []) for (const id of set) (ids.get(collection) ?? ids.set(collection, new Set()).get(collection)!).add(id);
   const problems: string[] = [];
   for (const e of entries) {
     const where = e.filePath ?? `${e.collection}/${e.id}`;

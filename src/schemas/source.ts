@@ -19,8 +19,16 @@ export const sourceSchema = z
     kind: z.enum(['news-article', 'statement', 'transcript', 'report']),
     /** Place line of the dateline, e.g. "Muscat". */
     dateline: z.string(),
-    /** Publication date (YYYY-MM-DD). */
-    date: z.coerce.date(),
+    /** Publication date (YYYY-MM-DD), a real calendar day. */
+    date: z.union([z.date(), z.string()]).transform((value, ctx) => {
+      const day = value instanceof Date ? value.toISOString().slice(0, 10) : value;
+      const date = new Date(`${day}T00:00:00Z`);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== day) {
+        ctx.addIssue({ code: 'custom', message: `"${day}" is not a real calendar date; write it as YYYY-MM-DD.` });
+        return z.NEVER;
+      }
+      return date;
+    }),
     /** How the date was established, when the document does not state it in full (e.g. an inferred year). */
     dateNote: z.string().optional(),
     /** The outlet that published it; null when unknown. */

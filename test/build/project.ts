@@ -1,0 +1,58 @@
+// A throwaway copy of the project (node_modules linked, not copied) for tests that build, break or rebuild it.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+
+const here = new URL('../../', import.meta.url).pathname;
+const COPY = ['src', 'content', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
+
+export interface Project {
+  dir: string;
+  build(env?: Record<string, string>): { status: number; output: string };
+  edit(path: string, change: (text: string) => string): void;
+  write(path: string, text: string): void;
+  resetContent(): void;
+  hash(folder: string): Map<string, string>;
+  remove(): void;
+}
+
+export function copyProject(): Project {
+  const dir = mkdtempSync(join(tmpdir(), 'briefing-'));
+  for (const name of COPY) cpSync(join(here, name), join(dir, name), { recursive: true });
+  symlinkSync(join(here, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  const hashTree = (root: string): Map<string, string> => {
+    const out = new Map<string, string>();
+    const walk = (d: string) => {
+      for (const n of readdirSync(d).sort()) {
+        const p = join(d, n);
+        if (statSync(p).isDirectory()) walk(p);
+        else out.set(relative(root, p), createHash('sha256').update(readFileSync(p)).digest('hex'));
+      }
+    };
+    walk(root);
+    return out;
+  };
+  return {
+    dir,
+    build(env = {}) {
+      const r = spawnSync('node', ['scripts/build.ts'], {
+        cwd: dir, encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: '1770336000', CONTENT_DIR: '', ...env },
+      });
+      return { status: r.status ?? 1, output: `${r.stdout}\n${r.stderr}` };
+    },
+    edit(path, change) {
+      writeFileSync(join(dir, path), change(readFileSync(join(dir, path), 'utf8')));
+    },
+    write(path, text) {
+      writeFileSync(join(dir, path), text);
+    },
+    resetContent() {
+      rmSync(join(dir, 'content'), { recursive: true, force: true });
+      cpSync(join(here, 'content'), join(dir, 'content'), { recursive: true });
+    },
+    hash: (folder) => hashTree(join(dir, folder)),
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
