@@ -8,6 +8,22 @@ export const SITE = {
   defaultSource: 'muscat-2026-02-06',
   /** File name of the offline edition's zip, written into the hosted site's root. */
   offlineZip: 'muscat-talks-briefing-offline.zip',
+  /**
+   * Content-Security-Policy of every page (a meta tag, so it works on any static host and offline). Scripts only from
+   * the site's own files, never inline; 'wasm-unsafe-eval' lets Pagefind compile its WebAssembly. Styles are inlined
+   * into each page (one round trip), hence 'unsafe-inline' for styles only.
+   */
+  contentSecurityPolicy: [
+    "default-src 'self'",
+    "script-src 'self' 'wasm-unsafe-eval'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    "worker-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join('; '),
   /** Language of the pages. */
   lang: 'en-GB',
 } as const;
