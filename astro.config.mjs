@@ -9,6 +9,7 @@ import remarkCitations from './src/plugins/remark-citations.ts';
 import remarkEntityLinks from './src/plugins/remark-entity-links.ts';
 import offline from './src/integrations/offline.ts';
 import pagefind from './src/integrations/pagefind.ts';
+import timings from './src/integrations/timings.ts';
 import { contentDir } from './src/lib/content-dir.ts';
 import { normaliseBase } from './src/lib/links.ts';
 import { readLinkTargets } from './src/lib/link-targets.ts';
@@ -35,5 +36,5 @@ export default defineConfig({
     }),
   },
   // Order matters: the offline edition is made from the finished hosted build, Pagefind index included.
-  integrations: [mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') }), pagefind(), offline()],
+  integrations: [timings(), mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') }), pagefind(), offline()],
 });

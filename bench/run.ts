@@ -1,28 +1,42 @@
 /**
  * `npm run bench`: measures the built site and writes docs/benchmarks.md. Not part of `npm test`: timings vary by
  * machine, so they are reported, never asserted. Build first (`npm run build`).
+ *
+ *   npm run bench                          search, offline edition, Lighthouse
+ *   npm run bench -- --scale 1000,5000     also the scale benchmark at those sizes (generated content)
  */
 import { cpus, totalmem } from 'node:os';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { statSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SITE } from '../src/site.ts';
+import { benchLighthouse } from './lighthouse.ts';
 import { compareOfflineLibraries } from './offline-choice.ts';
+import { benchScale, scaleChart, type ScaleResult } from './scale.ts';
 import { benchSearch } from './search.ts';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const size = (dir: string): number =>
+  readdirSync(dir).reduce((sum, n) => sum + (statSync(join(dir, n)).isDirectory() ? size(join(dir, n)) : statSync(join(dir, n)).size), 0);
 
-if (!existsSync('dist/pagefind')) {
-  console.error('bench: dist/pagefind/ is missing; run `npm run build` first.');
+const scaleArg = process.argv.indexOf('--scale');
+const sizes = scaleArg > 0 ? (process.argv[scaleArg + 1] ?? '').split(',').map(Number).filter((n) => n > 0) : [];
+
+if (!existsSync('dist/pagefind') || !existsSync('dist-offline')) {
+  console.error('bench: dist/ or dist-offline/ is missing; run `npm run build` first.');
   process.exit(1);
 }
-const search = await benchSearch();
 const machine = `${cpus().length} cores (${cpus()[0]?.model.trim()}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-const lines = [
+const lines: string[] = [
   '# Benchmarks',
   '',
   `Written by \`npm run bench\` on ${machine}. Figures are measurements of one run on that machine, not guarantees.`,
   '',
+];
+
+console.log('bench: search…');
+const search = await benchSearch();
+lines.push(
   '## Search (Pagefind, hosted edition)',
   '',
   '| measure | value |',
@@ -35,11 +49,11 @@ const lines = [
   '',
   'Opening the search page loads Pagefind (its script, WASM, metadata and filter indexes) before the first keystroke;',
   'the first-query figure is what typing adds on top. The keystroke-to-results time includes the 120 ms typing',
-  'debounce of the search box. Bytes are uncompressed response bodies (`astro preview` does not compress).',
+  "debounce of the search box. Bytes are uncompressed response bodies (the benchmark's static server does not compress).",
   '',
-];
-const size = (dir: string): number =>
-  readdirSync(dir).reduce((sum, n) => sum + (statSync(join(dir, n)).isDirectory() ? size(join(dir, n)) : statSync(join(dir, n)).size), 0);
+);
+
+console.log('bench: offline edition…');
 const libraries = compareOfflineLibraries('dist');
 lines.push(
   '## Offline edition',
@@ -67,6 +81,48 @@ lines.push(
        'as good as FlexSearch.']),
   '',
 );
+
+console.log('bench: Lighthouse…');
+const lighthouse = await benchLighthouse();
+lines.push(
+  '## Lighthouse',
+  '',
+  'Lighthouse 12.2.3 (pinned: it runs with Debian\'s Chromium), default mobile emulation and simulated throttling,',
+  'against the built site on 127.0.0.1. Goal: 100 in each category.',
+  '',
+  '| page | performance | accessibility | best practices | SEO |',
+  '| --- | --- | --- | --- | --- |',
+  ...lighthouse.map((l) => `| \`${l.path}\` | ${l.scores.performance} | ${l.scores.accessibility} | ${l.scores['best-practices']} | ${l.scores.seo} |`),
+  '',
+);
+
+if (sizes.length) {
+  const results: ScaleResult[] = [];
+  for (const pages of sizes) {
+    console.log(`bench: scale ${pages}…`);
+    results.push(await benchScale(pages));
+  }
+  mkdirSync('docs', { recursive: true });
+  writeFileSync('docs/scale-chart.svg', scaleChart(results));
+  const step = (r: ScaleResult, name: string) => r.steps.find((s) => s.step === name);
+  const cell = (r: ScaleResult, name: string) => { const s = step(r, name); return s ? `${(s.ms / 1000).toFixed(1)} s / ${s.peakMiB} MiB` : 'n/a'; };
+  lines.push(
+    '## Scale',
+    '',
+    'Synthetic, schema-valid content (`bench/generate.ts`: actors, issues, positions, events, terms and briefing pages',
+    'with citations and mentions) built into a temporary folder. Per step: wall time / peak memory of the build process',
+    'so far (Pagefind indexes in its own process, whose memory is not included). "Whole build" includes Astro\'s',
+    'start-up and content sync.',
+    '',
+    '| generated size | pages built | whole build | astro build | Pagefind | offline edition | dist | offline index | Pagefind bytes, first query |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...results.map((r) => `| ${r.pages} | ${r.builtPages} | ${(r.wallMs / 1000).toFixed(1)} s | ${cell(r, 'astro build')} | ${cell(r, 'pagefind')} | ${cell(r, 'offline edition')} | ${mb(r.distBytes)} | ${kb(r.offlineIndexBytes)} | ${kb(r.firstQueryBytes)} |`),
+    '',
+    '![Build time against pages](scale-chart.svg)',
+    '',
+  );
+}
+
 mkdirSync('docs', { recursive: true });
 writeFileSync('docs/benchmarks.md', lines.join('\n'));
 console.log(lines.join('\n'));

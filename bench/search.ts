@@ -4,10 +4,10 @@
  * served by `astro preview` on 127.0.0.1. Run through `npm run bench` (after `npm run build`).
  */
 import { chromium, type Page } from '@playwright/test';
-import { spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium.ts';
+import { serveFolder } from './server.ts';
 
 export interface SearchBench {
   indexFiles: number;
@@ -47,21 +47,6 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 
-async function startServer(port: number): Promise<() => void> {
-  const child = spawn('npx', ['astro', 'preview', '--host', '127.0.0.1', '--port', String(port), '--force'], {
-    stdio: 'ignore', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' }, detached: true,
-  });
-  const url = `http://127.0.0.1:${port}/`;
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) return () => process.kill(-child.pid!);
-    } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  process.kill(-child.pid!);
-  throw new Error(`astro preview did not answer on ${url}`);
-}
-
 /** Bytes of every response under /pagefind/ while `action` runs. */
 async function pagefindBytes(page: Page, action: () => Promise<void>) {
   let bytes = 0;
@@ -94,7 +79,7 @@ async function typeAndWait(page: Page, query: string): Promise<number> {
 
 export async function benchSearch(dist = 'dist', runs = 7, port = 4391): Promise<SearchBench> {
   const index = dirSize(join(dist, 'pagefind'));
-  const stop = await startServer(port);
+  const stop = await serveFolder(dist, port);
   const executablePath = findChromium();
   const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: CHROMIUM_ARGS });
   try {

@@ -22,7 +22,7 @@ function offlinePages(): string[] {
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`hosted, ${scheme}: no axe violation on any page, and no request to another host`, async ({ page, request }) => {
-    test.setTimeout(300_000);
+    test.setTimeout(600_000); // axe on every page takes minutes on 2 cores
     const foreign: string[] = [];
     page.on('request', (r) => { if (!r.url().startsWith('http://127.0.0.1:')) foreign.push(r.url()); });
     await page.emulateMedia({ colorScheme: scheme });
@@ -37,7 +37,7 @@ for (const scheme of ['light', 'dark'] as const) {
   });
 
   test(`offline, ${scheme}: no axe violation on any page, and no request but to its own files`, async ({ page }) => {
-    test.setTimeout(300_000);
+    test.setTimeout(600_000); // axe on every page takes minutes on 2 cores
     const foreign: string[] = [];
     page.on('request', (r) => { if (!r.url().startsWith('file://')) foreign.push(r.url()); });
     await page.emulateMedia({ colorScheme: scheme });

@@ -26,6 +26,7 @@ import { offlineHref, rootPrefix } from '../lib/offline-links.ts';
 import { buildOfflinePayload } from '../lib/offline-search.ts';
 import { extractSearchDoc, type SearchDoc } from '../lib/search-docs.ts';
 import { SITE } from '../site.ts';
+import { recordTiming } from './timings.ts';
 
 export const ZIP_NAME = SITE.offlineZip;
 
@@ -153,7 +154,8 @@ export async function buildOfflineEdition(options: OfflineOptions): Promise<Offl
 
   // The zip: every file of the edition, sorted, with the build's date as every file's time, so it is reproducible.
   const files = listFiles(out);
-  const entries = Object.fromEntries(files.map((f) => [f, [readFileSync(join(out, f)), { mtime: options.stamp }] as const]));
+  const mtime = new Date(Math.max(options.stamp.getTime(), Date.UTC(1980, 0, 2))); // zip times start in 1980
+  const entries = Object.fromEntries(files.map((f) => [f, [readFileSync(join(out, f)), { mtime }] as const]));
   const zip = zipSync(entries as never, { level: 9 });
   writeFileSync(join(dist, ZIP_NAME), zip);
   const editionBytes = files.reduce((sum, f) => sum + statSync(join(out, f)).size, 0);
@@ -187,6 +189,7 @@ export default function offlineIntegration(): AstroIntegration {
         const { date, from } = buildDate();
         const report = await buildOfflineEdition({ dist, out: join(dist, '..', 'dist-offline'), base, hostedUrl, stamp: date });
         stampZipSize(dist, report.zipBytes);
+        recordTiming('offline edition', performance.now() - started);
         logger.info(
           `dist-offline/: ${report.pages} pages, ${report.files} files, ${Math.round(report.editionBytes / 1024)} KB ` +
             `(search index ${Math.round(report.indexBytes / 1024)} KB); ${ZIP_NAME}: ${Math.round(report.zipBytes / 1024)} KB; ` +

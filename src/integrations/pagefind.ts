@@ -5,6 +5,7 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
+import { recordTiming } from './timings.ts';
 
 export async function indexSite(dir: string): Promise<{ pages: number }> {
   const { index, errors } = await pagefind.createIndex({});
@@ -29,6 +30,7 @@ export default function pagefindIntegration(): AstroIntegration {
         try {
           const { pages } = await indexSite(fileURLToPath(dir));
           logger.info(`indexed ${pages} pages in ${Math.round(performance.now() - started)} ms`);
+          recordTiming('pagefind', performance.now() - started);
         } finally {
           await pagefind.close();
         }

@@ -60,6 +60,15 @@ async function load() {
   // Editors set `order` chronologically, which also places undated events among dated ones.
   events.sort((a, b) => a.data.order - b.data.order);
 
+  // Positions grouped once by actor and by issue, so pages look them up instead of scanning every record.
+  const group = (key: (p: CollectionEntry<'positions'>) => string) => {
+    const map = new Map<string, CollectionEntry<'positions'>[]>();
+    for (const p of positions) map.set(key(p), [...(map.get(key(p)) ?? []), p]);
+    return (id: string) => map.get(id) ?? [];
+  };
+  const positionsOfActor = group((p) => p.data.actor.id);
+  const positionsOnIssue = group((p) => p.data.issue.id);
+
   const paragraphCounts = Object.fromEntries(sources.map((s) => [s.id, s.data.paragraphs.length]));
 
   // Citations and mentions in MDX bodies, recorded by remark-citations and remark-entity-links during render.
@@ -121,19 +130,18 @@ async function load() {
   ];
   const pageByKey = new Map(pages.map((p) => [`${p.collection}/${p.id}`, p]));
 
-  // Who cites each paragraph: "source#n" → pages, in site order, each page once.
-  const citers = new Map<string, PageRef[]>();
+  // Who cites each paragraph: "source#n" → pages, in site order, each page once (a Set keeps it linear).
+  const citing = new Map<string, Set<PageRef>>();
   for (const r of records) {
     const page = pageByKey.get(`${r.collection}/${r.id}`);
     if (!page) continue;
     for (const c of r.citations)
       for (const n of c.paragraphs) {
         const key = `${c.source}#${n}`;
-        const list = citers.get(key) ?? [];
-        if (!list.includes(page)) list.push(page);
-        citers.set(key, list);
+        citing.set(key, (citing.get(key) ?? new Set()).add(page));
       }
   }
+  const citers = new Map([...citing].map(([key, set]) => [key, [...set]]));
 
   // Who mentions each actor or term, found by the same linker that links them (MDX bodies through
   // remark-entity-links during render; summaries and definitions here).
@@ -174,7 +182,7 @@ async function load() {
 
   return {
     briefing, actors, issues, positions, events, glossary, sources,
-    actorById, issueById, actorName, issueTitle, positionTitle,
+    actorById, issueById, actorName, issueTitle, positionTitle, positionsOfActor, positionsOnIssue,
     citers, mentionedIn, mentionsOf, actorsNamedIn, asOf, paragraphCounts,
     /** A frontmatter string with its mentions linked, as HTML (see linked-text.ts). */
     linkText: (text: string, options: LinkOptions = {}) => linkedHtml(text, matcher, options).html,
