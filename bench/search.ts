@@ -12,7 +12,7 @@ import { serveFolder } from './server.ts';
 export interface SearchBench {
   indexFiles: number;
   indexBytes: number;
-  /** What the search page fetches from /pagefind/ before the first keystroke. */
+  /** What the search page fetches from /pagefind/ before the reader does anything (nothing, by design). */
   pageOpen: { bytes: number; requests: number };
   firstQuery: { query: string; bytes: number; requests: number };
   nextQuery: { query: string; bytes: number; requests: number };
@@ -89,7 +89,7 @@ export async function benchSearch(dist = 'dist', runs = 7, port = 4391): Promise
       await page.goto(base);
       await page.waitForSelector('form#search[data-status="idle"]');
     });
-    // The page loads pagefind.js, its WASM and the filter indexes on open; count what a first and a second query add.
+    // Count what opening the page, a first query (which starts Pagefind) and a second query each fetch.
     const first = await pagefindBytes(page, async () => { await typeAndWait(page, 'enrichment'); });
     const next = await pagefindBytes(page, async () => { await typeAndWait(page, 'Rubio'); });
     await page.close();

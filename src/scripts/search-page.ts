@@ -92,9 +92,22 @@ export function startSearchPage(engine: SearchEngine): void {
     more.hidden = remaining.length === 0;
   }
 
+  // An empty search page starts the engine (Pagefind's script, WASM and filter indexes) only once the reader
+  // does something with the form, so just opening the page costs nothing.
+  let engaged = false;
+  const engage = () => {
+    if (engaged) return;
+    engaged = true;
+    if (isEmpty(state)) void run();
+  };
+
   async function run() {
     const mine = ++generation;
     history.replaceState(history.state, '', `${location.pathname}${writeState(state)}`);
+    if (isEmpty(state) && !engaged) {
+      form.dataset.status = 'idle';
+      return;
+    }
     form.dataset.status = 'loading';
     if (isEmpty(state)) {
       showCounts(await engine.counts());
@@ -180,6 +193,8 @@ export function startSearchPage(engine: SearchEngine): void {
   });
 
   show(state);
+  engaged = !isEmpty(state);
   void run();
   if (!state.q) input.focus();
+  for (const type of ['pointerdown', 'keydown', 'input']) form.addEventListener(type, engage, { once: true });
 }
