@@ -96,17 +96,17 @@ lines.push(
   '',
 );
 
+/** Writes docs/benchmarks.md with what has been measured so far, so an interrupted run still leaves its figures. */
+const save = (extra: string[] = []) => {
+  mkdirSync('docs', { recursive: true });
+  writeFileSync('docs/benchmarks.md', [...lines, ...extra].join('\n'));
+};
+
 if (sizes.length) {
   const results: ScaleResult[] = [];
-  for (const pages of sizes) {
-    console.log(`bench: scale ${pages}…`);
-    results.push(await benchScale(pages));
-  }
-  mkdirSync('docs', { recursive: true });
-  writeFileSync('docs/scale-chart.svg', scaleChart(results));
   const step = (r: ScaleResult, name: string) => r.steps.find((s) => s.step === name);
   const cell = (r: ScaleResult, name: string) => { const s = step(r, name); return s ? `${(s.ms / 1000).toFixed(1)} s / ${s.peakMiB} MiB` : 'n/a'; };
-  lines.push(
+  const scaleSection = () => [
     '## Scale',
     '',
     'Synthetic, schema-valid content (`bench/generate.ts`: actors, issues, positions, events, terms and briefing pages',
@@ -120,9 +120,15 @@ if (sizes.length) {
     '',
     '![Build time against pages](scale-chart.svg)',
     '',
-  );
+  ];
+  for (const pages of sizes) {
+    console.log(`bench: scale ${pages}…`);
+    results.push(await benchScale(pages));
+    save(scaleSection());
+    writeFileSync('docs/scale-chart.svg', scaleChart(results));
+  }
+  lines.push(...scaleSection());
 }
 
-mkdirSync('docs', { recursive: true });
-writeFileSync('docs/benchmarks.md', lines.join('\n'));
+save();
 console.log(lines.join('\n'));
