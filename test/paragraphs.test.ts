@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatParagraphList, parseParagraphList } from '../src/lib/paragraphs.ts';
+import { parseParagraphList } from '../src/lib/paragraphs.ts';
 
 test('parses single numbers, lists and ranges, sorted and unique', () => {
   assert.deepEqual(parseParagraphList('3'), [3]);
@@ -15,10 +15,4 @@ test('rejects what is not a paragraph list, saying how to write one', () => {
   assert.throws(() => parseParagraphList('0'), /not a valid range/);
   assert.throws(() => parseParagraphList('5-2'), /not a valid range/);
   assert.throws(() => parseParagraphList('3,,4'), /is not a paragraph number/);
-});
-
-test('formats runs compactly', () => {
-  assert.equal(formatParagraphList([3, 4, 5, 7]), '3–5, 7');
-  assert.equal(formatParagraphList([1]), '1');
-  assert.equal(formatParagraphList([2, 1, 2]), '1–2');
 });

@@ -20,24 +20,24 @@ const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is
  * name or alias, naming both files.
  */
 export function readLinkTargets(contentDir: string, base: string): LinkTarget[] {
+  // Which frontmatter fields name each kind of entry and say what its preview shows.
+  const kinds = [
+    { collection: 'glossary', kind: 'term', name: 'term', preview: 'definition' },
+    { collection: 'actors', kind: 'actor', name: 'name', preview: 'role' },
+  ] as const;
   const targets: LinkTarget[] = [];
-  const folder = (name: 'glossary' | 'actors') =>
-    readdirSync(join(contentDir, name)).filter((n) => n.endsWith('.mdx')).sort().map((n) => ({ id: n.replace(/\.mdx$/, ''), file: join(contentDir, name, n) }));
-  for (const { id, file } of folder('glossary')) {
-    const data = frontmatterOf(file);
-    const term = String(data.term ?? id);
-    targets.push({
-      key: `glossary/${id}`, kind: 'term', url: withBase(base, entryPath('glossary', id)), file,
-      names: [term, ...strings(data.aliases)], preview: `${term}: ${String(data.definition ?? '')}`,
-    });
-  }
-  for (const { id, file } of folder('actors')) {
-    const data = frontmatterOf(file);
-    const name = String(data.name ?? id);
-    targets.push({
-      key: `actors/${id}`, kind: 'actor', url: withBase(base, entryPath('actors', id)), file,
-      names: [name, ...strings(data.aliases)], preview: `${name}: ${String(data.role ?? '')}`,
-    });
+  for (const { collection, kind, name: nameField, preview } of kinds) {
+    const dir = join(contentDir, collection);
+    for (const entry of readdirSync(dir).filter((n) => n.endsWith('.mdx')).sort()) {
+      const id = entry.replace(/\.mdx$/, '');
+      const file = join(dir, entry);
+      const data = frontmatterOf(file);
+      const name = String(data[nameField] ?? id);
+      targets.push({
+        key: `${collection}/${id}`, kind, url: withBase(base, entryPath(collection, id)), file,
+        names: [name, ...strings(data.aliases)], preview: `${name}: ${String(data[preview] ?? '')}`,
+      });
+    }
   }
   const clashes = aliasClashes(targets);
   if (clashes.length) throw new Error(`Link targets clash:\n- ${clashes.join('\n- ')}`);

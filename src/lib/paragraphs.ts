@@ -16,16 +16,3 @@ export function parseParagraphList(raw: string): number[] {
   }
   return [...out].sort((a, b) => a - b);
 }
-
-/** Formats sorted paragraph numbers compactly: [3,4,5,7] → "3–5, 7". */
-export function formatParagraphList(ns: readonly number[]): string {
-  const sorted = [...new Set(ns)].sort((a, b) => a - b);
-  const parts: string[] = [];
-  for (let i = 0; i < sorted.length; i++) {
-    let j = i;
-    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
-    parts.push(j > i ? `${sorted[i]}–${sorted[j]}` : `${sorted[i]}`);
-    i = j;
-  }
-  return parts.join(', ');
-}
