@@ -91,8 +91,15 @@ async function load() {
     ...briefing.map((e) => ({ collection: 'briefing', id: e.id, filePath: e.filePath, citations: body('briefing', e.id), references: [] })),
     ...actors.map((e) => ({
       collection: 'actors', id: e.id, filePath: e.filePath,
-      citations: [...cites(e.data.citations), ...body('actors', e.id)],
-      references: refs('actors', 'affiliation', [e.data.affiliation]),
+      citations: [
+        ...cites(e.data.citations),
+        ...body('actors', e.id),
+        ...e.data.relations.flatMap((r, i) => cites(r.citations).map((c) => ({ ...c, field: `relations[${i}].${c.field}` }))),
+      ],
+      references: [
+        ...refs('actors', 'affiliation', [e.data.affiliation]),
+        ...e.data.relations.map((r, i) => ({ collection: 'actors', id: r.with.id, field: `relations[${i}].with` })),
+      ],
     })),
     ...issues.map((e) => ({ collection: 'issues', id: e.id, filePath: e.filePath, citations: [...cites(e.data.citations), ...body('issues', e.id)], references: [] })),
     ...positions.map((e) => ({

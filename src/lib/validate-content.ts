@@ -176,10 +176,13 @@ export function validateContent(contentDir: string, defaultSource: string): Vali
       ...((d.actors ?? []) as { id: string; collection: string }[]).map((r, i) => ({ ...r, field: `actors[${i}]` })),
       ...((d.issues ?? []) as { id: string; collection: string }[]).map((r, i) => ({ ...r, field: `issues[${i}]` })),
       ...((d.related ?? []) as { id: string; collection: string }[]).map((r, i) => ({ ...r, field: `related[${i}]` })),
+      ...((d.relations ?? []) as { with: { id: string; collection: string } }[]).map((r, i) => ({ ...r.with, field: `relations[${i}].with` })),
     ];
     const citations = ((d.citations ?? []) as { source: { id: string }; paragraphs: number[] }[]).map((c, i) => ({
       source: c.source.id, paragraphs: c.paragraphs, field: `citations[${i}]`,
     }));
+    ((d.relations ?? []) as { citations: { source: { id: string }; paragraphs: number[] }[] }[]).forEach((r, i) =>
+      r.citations.forEach((c, j) => citations.push({ source: c.source.id, paragraphs: c.paragraphs, field: `relations[${i}].citations[${j}]` })));
     if (e.file.endsWith('.mdx')) {
       const vfile = new VFile({ path: show(e.file), value: e.body });
       try {

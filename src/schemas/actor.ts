@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { aliasesSchema, citationsSchema, type RefFactory } from './common.ts';
+import { relationSchema } from './relation.ts';
 
 /** What sort of actor an entry is. */
 export const ACTOR_KINDS = ['state', 'bloc', 'person', 'organisation'] as const;
@@ -32,6 +33,11 @@ export const actorSchema = (ref: RefFactory) =>
     summary: z.string().min(20),
     /** Paragraphs that support the role and summary. */
     citations: citationsSchema(ref),
+    /**
+     * How this actor stands to others (drawn on the actor map), each with its citations. Write a mutual relation
+     * ("negotiates with") once, in either actor's file. Membership is not a relation: use `affiliation`.
+     */
+    relations: z.array(relationSchema(ref)).default([]),
     /** Display order within its kind on the index (lower first). */
     order: z.number().int().default(100),
   });
