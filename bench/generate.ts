@@ -55,7 +55,10 @@ export function generateContent(dir: string, pages: number): GeneratedCounts {
     write(`actors/actor-${i}.mdx`, [
       '---', `name: ${actorName(i)}`, 'kind: person', `aliases: [Alias${i}]`, ...(i > 0 ? [`affiliation: actor-${i % Math.min(i, 10)}`] : []),
       `role: Synthetic role number ${i}`, `summary: ${sentence(i)} about ${actorName((i + 1) % n.actors)} and ${termName(i % n.glossary)}.`,
-      `citations: [${cite(i)}]`, `order: ${i}`, '---', '',
+      `citations: [${cite(i)}]`,
+      // Every fifth actor has a relation, so the actor map has lines to draw at every size.
+      ...(i % 5 === 4 ? [`relations: [{ kind: ally-of, with: actor-${(i * 3) % n.actors}, citations: [${cite(i)}] }]`] : []),
+      `order: ${i}`, '---', '',
       `${sentence(i + 1)} with ${actorName((i + 2) % n.actors)} and ${termName((i + 3) % n.glossary)}<Cite p="${(i % 13) + 1}" />.`, '',
     ].join('\n'));
   }

@@ -1,0 +1,219 @@
+/**
+ * Layout of the actor map: actors as labelled boxes, relations and memberships as lines, placed by d3-force at build
+ * time (a fixed number of ticks from d3's deterministic start, so every build draws the same map). Pure numbers, no
+ * markup: the component draws it.
+ */
+import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationNodeDatum } from 'd3-force';
+import { estimateWidth } from './text.ts';
+
+export interface MapNodeInput {
+  id: string;
+  label: string;
+  /** Boxes of groups (states, blocs) are drawn larger than people's. */
+  major: boolean;
+}
+export interface MapEdgeInput {
+  from: string;
+  to: string;
+  /** Memberships pull tighter than relations, so people sit next to their state. */
+  membership: boolean;
+}
+export interface MapNode extends MapNodeInput { x: number; y: number; width: number; height: number }
+export interface MapEdge extends MapEdgeInput {
+  /** End points on the two boxes' borders, not their centres, so arrowheads land on the box. */
+  x1: number; y1: number; x2: number; y2: number;
+  /** Middle of the visible line, for its label. */
+  mx: number; my: number;
+}
+export interface ActorMapLayout { width: number; height: number; nodes: MapNode[]; edges: MapEdge[] }
+
+/**
+ * `seeds`: how many layouts to try (the tidiest wins); about 15 ms each for our 18 actors. Scoring is quadratic in the
+ * number of lines, so above `tidyUpTo` actors one seed is used (a map that large needs a different view anyway).
+ */
+export const MAP_OPTIONS = { fontSize: 13, majorFontSize: 15, padX: 10, padY: 7, margin: 14, ticks: 300, aspect: 1.3, seeds: 60, tidyUpTo: 60 };
+
+interface SimNode extends SimulationNodeDatum, MapNodeInput { width: number; height: number }
+
+const round = (n: number) => Math.round(n * 10) / 10;
+
+/** Where the segment from the box's centre towards (tx, ty) leaves the box. */
+function exitPoint(n: { x: number; y: number; width: number; height: number }, tx: number, ty: number): [number, number] {
+  const dx = tx - n.x;
+  const dy = ty - n.y;
+  if (dx === 0 && dy === 0) return [n.x, n.y];
+  const sx = dx === 0 ? Infinity : (n.width / 2 + 3) / Math.abs(dx);
+  const sy = dy === 0 ? Infinity : (n.height / 2 + 3) / Math.abs(dy);
+  const s = Math.min(sx, sy, 1);
+  return [n.x + dx * s, n.y + dy * s];
+}
+
+/** A small deterministic random source (the LCG d3 itself uses), so every build draws the same map. */
+function lcg(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => (state = (1664525 * state + 1013904223) % 4294967296) / 4294967296;
+}
+
+type Box = { x: number; y: number; width: number; height: number };
+
+/** Whether segments p1p2 and p3p4 cross (touching at a shared end does not count). */
+function crosses(p1: Box, p2: Box, p3: Box, p4: Box): boolean {
+  const d = (a: Box, b: Box, c: Box) => (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x);
+  return d(p3, p4, p1) * d(p3, p4, p2) < 0 && d(p1, p2, p3) * d(p1, p2, p4) < 0;
+}
+
+/** Whether the segment from a to b passes through box n (grown by a margin), by Liang–Barsky clipping. */
+function passesThrough(a: Box, b: Box, n: Box, margin = 6): boolean {
+  const [dx, dy] = [b.x - a.x, b.y - a.y];
+  const [left, right, top, bottom] = [n.x - n.width / 2 - margin, n.x + n.width / 2 + margin, n.y - n.height / 2 - margin, n.y + n.height / 2 + margin];
+  let t0 = 0;
+  let t1 = 1;
+  for (const [p, q] of [[-dx, a.x - left], [dx, right - a.x], [-dy, a.y - top], [dy, bottom - a.y]] as const) {
+    if (p === 0) { if (q < 0) return false; continue; }
+    const t = q / p;
+    if (p < 0) t0 = Math.max(t0, t); else t1 = Math.min(t1, t);
+    if (t0 > t1) return false;
+  }
+  return true;
+}
+
+/** How untidy a drawing is: crossings of lines, lines through boxes (worse), boxes on boxes (worst). Lower is better. */
+export function untidiness(nodes: readonly Box[], edges: readonly [Box, Box][]): number {
+  let score = 0;
+  for (let i = 0; i < edges.length; i++)
+    for (let j = i + 1; j < edges.length; j++) {
+      const [a, b] = edges[i]!;
+      const [c, d] = edges[j]!;
+      if (a === c || a === d || b === c || b === d) continue;
+      if (crosses(a, b, c, d)) score += 1;
+    }
+  for (const [a, b] of edges) for (const n of nodes) if (n !== a && n !== b && passesThrough(a, b, n)) score += 4;
+  for (let i = 0; i < nodes.length; i++)
+    for (let j = i + 1; j < nodes.length; j++) {
+      const [m, n] = [nodes[i]!, nodes[j]!];
+      if (Math.abs(m.x - n.x) * 2 < m.width + n.width && Math.abs(m.y - n.y) * 2 < m.height + n.height) score += 10;
+    }
+  return score;
+}
+
+/** One run of the two-stage layout from a given seed; positions are written onto `nodes`. */
+function simulate(nodes: SimNode[], links: readonly { source: string; target: string; membership: boolean }[], seed: number, o: typeof MAP_OPTIONS): void {
+  const random = lcg(seed);
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  for (const n of nodes) { delete n.fx; delete n.fy; n.vx = 0; n.vy = 0; n.x = (random() - 0.5) * 600; n.y = (random() - 0.5) * 400; }
+
+  // Stage 1: actors that belong to no other, with the relations among them. Few nodes, so d3-force finds a clean
+  // arrangement; a firm pull to the middle keeps actors without relations near the rest.
+  const majors = nodes.filter((n) => n.major);
+  // One link per pair: two relations between the same actors should not pull them twice as close.
+  const pairs = new Set<string>();
+  const majorLinks = links.filter((l) => {
+    const key = [l.source, l.target].sort().join('|');
+    if (l.membership || !byId.get(l.source)!.major || !byId.get(l.target)!.major || pairs.has(key)) return false;
+    pairs.add(key);
+    return true;
+  }).map((l) => ({ ...l }));
+  forceSimulation(majors)
+    .randomSource(random)
+    .force('link', forceLink<SimNode, (typeof majorLinks)[number]>(majorLinks).id((n) => n.id).distance(260).strength(0.7))
+    .force('charge', forceManyBody<SimNode>().strength(-900))
+    .force('collide', forceCollide<SimNode>((n) => n.width / 2 + 60).strength(1))
+    .force('x', forceX<SimNode>(0).strength(0.08))
+    .force('y', forceY<SimNode>(0).strength(0.08 * o.aspect * o.aspect))
+    .stop()
+    .tick(o.ticks);
+
+  // Stage 2: those stay put; members gather round the actor they belong to, pushed apart by everything else.
+  for (const n of majors) { n.fx = n.x; n.fy = n.y; }
+  // Members start in the widest free directions around their group (away from its relation lines and from each
+  // other), so they settle outside the web of relations rather than on top of it.
+  const parentOf = new Map(links.filter((l) => l.membership).map((l) => [l.source, byId.get(l.target)!]));
+  const taken = new Map<string, number[]>();
+  for (const l of links) {
+    if (l.membership) continue;
+    const [a, b] = [byId.get(l.source)!, byId.get(l.target)!];
+    if (!a.major || !b.major) continue;
+    (taken.get(a.id) ?? taken.set(a.id, []).get(a.id)!).push(Math.atan2(b.y! - a.y!, b.x! - a.x!));
+    (taken.get(b.id) ?? taken.set(b.id, []).get(b.id)!).push(Math.atan2(a.y! - b.y!, a.x! - b.x!));
+  }
+  const gap = (angle: number, others: readonly number[]) =>
+    Math.min(Math.PI, ...others.map((t) => Math.abs(Math.atan2(Math.sin(angle - t), Math.cos(angle - t)))));
+  for (const n of nodes) {
+    const parent = parentOf.get(n.id);
+    if (n.major || !parent) continue;
+    const others = taken.get(parent.id) ?? taken.set(parent.id, []).get(parent.id)!;
+    let angle = 0;
+    for (let step = 0; step < 36; step++) {
+      const candidate = (step / 36) * 2 * Math.PI - Math.PI;
+      if (gap(candidate, others) > gap(angle, others) + 1e-9) angle = candidate;
+    }
+    others.push(angle);
+    n.x = parent.x! + Math.cos(angle) * 100;
+    n.y = parent.y! + Math.sin(angle) * 100;
+  }
+  const allLinks = links.map((l) => ({ ...l }));
+  forceSimulation(nodes)
+    .randomSource(random)
+    .force('link', forceLink<SimNode, (typeof allLinks)[number]>(allLinks).id((n) => n.id).distance((l) => (l.membership ? 85 : 150)).strength((l) => (l.membership ? 0.9 : 0.2)))
+    .force('charge', forceManyBody<SimNode>().strength(-200).distanceMax(200))
+    .force('collide', forceCollide<SimNode>((n) => n.width / 2 + 14).strength(1).iterations(3))
+    .stop()
+    .tick(o.ticks);
+}
+
+export function layoutActorMap(nodesIn: readonly MapNodeInput[], edgesIn: readonly MapEdgeInput[], options: Partial<typeof MAP_OPTIONS> = {}): ActorMapLayout {
+  const o = { ...MAP_OPTIONS, ...options };
+  const nodes: SimNode[] = nodesIn.map((n) => {
+    const size = n.major ? o.majorFontSize : o.fontSize;
+    return { ...n, width: Math.ceil(estimateWidth(n.label, size, n.major) + 2 * o.padX), height: Math.ceil(size * 1.3 + 2 * o.padY) };
+  });
+  const ids = new Set(nodes.map((n) => n.id));
+  const links = edgesIn.filter((e) => ids.has(e.from) && ids.has(e.to)).map((e) => ({ source: e.from, target: e.to, membership: e.membership }));
+
+  // Force layouts settle in local optima; run from several fixed seeds and keep the tidiest drawing.
+  let best: { seed: number; score: number } | undefined;
+  const boxes = () => nodes.map((n) => ({ x: n.x!, y: n.y!, width: n.width, height: n.height }));
+  const seeds = nodes.length <= o.tidyUpTo ? o.seeds : 1;
+  for (let seed = 1; seed <= seeds; seed++) {
+    simulate(nodes, links, seed, o);
+    const placed = boxes();
+    const at = new Map(nodes.map((n, i) => [n.id, placed[i]!]));
+    const score = untidiness(placed, links.map((l) => [at.get(l.source)!, at.get(l.target)!] as [Box, Box]));
+    if (!best || score < best.score) best = { seed, score };
+  }
+  if (best) simulate(nodes, links, best.seed, o);
+
+  const minX = Math.min(...nodes.map((n) => n.x! - n.width / 2)) - o.margin;
+  const minY = Math.min(...nodes.map((n) => n.y! - n.height / 2)) - o.margin;
+  const maxX = Math.max(...nodes.map((n) => n.x! + n.width / 2)) + o.margin;
+  const maxY = Math.max(...nodes.map((n) => n.y! + n.height / 2)) + o.margin;
+  const placed: MapNode[] = nodes.map((n) => ({ id: n.id, label: n.label, major: n.major, width: n.width, height: n.height, x: round(n.x! - minX), y: round(n.y! - minY) }));
+  const at = new Map(placed.map((n) => [n.id, n]));
+
+  // Two relations between the same pair (in talks with, and has warned) run side by side, a few units apart.
+  const kept = edgesIn.filter((e) => at.has(e.from) && at.has(e.to));
+  const pairKey = (e: MapEdgeInput) => [e.from, e.to].sort().join('|');
+  const pairSize = new Map<string, number>();
+  for (const e of kept) pairSize.set(pairKey(e), (pairSize.get(pairKey(e)) ?? 0) + 1);
+  const pairSeen = new Map<string, number>();
+  const edges: MapEdge[] = kept.map((e) => {
+    const a = at.get(e.from)!;
+    const b = at.get(e.to)!;
+    const key = pairKey(e);
+    const k = pairSeen.get(key) ?? 0;
+    pairSeen.set(key, k + 1);
+    // Offset along the normal of the pair's canonical direction, so both lines of a pair agree on which side is which.
+    const [p, q] = e.from < e.to ? [a, b] : [b, a];
+    const len = Math.hypot(q.x - p.x, q.y - p.y) || 1;
+    const shift = (k - (pairSize.get(key)! - 1) / 2) * 9;
+    const nx = (-(q.y - p.y) / len) * shift;
+    const ny = ((q.x - p.x) / len) * shift;
+    const [x1, y1] = exitPoint({ ...a, x: a.x + nx, y: a.y + ny }, b.x + nx, b.y + ny);
+    const [x2, y2] = exitPoint({ ...b, x: b.x + nx, y: b.y + ny }, a.x + nx, a.y + ny);
+    // Labels of lines that run side by side are staggered along them so they do not print over each other.
+    const along = 0.5 + (k - (pairSize.get(key)! - 1) / 2) * 0.34;
+    const t = e.from < e.to ? along : 1 - along;
+    return { ...e, x1: round(x1), y1: round(y1), x2: round(x2), y2: round(y2), mx: round(x1 + (x2 - x1) * t), my: round(y1 + (y2 - y1) * t) };
+  });
+  return { width: Math.ceil(maxX - minX), height: Math.ceil(maxY - minY), nodes: placed, edges };
+}

@@ -1,0 +1,229 @@
+/**
+ * Layout of the timeline graphic: a vertical time axis cut into bands where events cluster, with breaks of stated
+ * length where nothing happens (2015 to 2026 on a linear axis would squeeze the last month into a hair), and a column
+ * of labels in reading order, each joined to its mark on the axis. Pure numbers, no markup: the component draws it.
+ *
+ * Honesty rules: within a band time is linear; each break says how long the omitted stretch is; month and year dates
+ * are drawn as spans, not points; events without a date get no point, only a dotted bracket over the stretch their
+ * place in the sequence allows.
+ */
+import { MONTHS } from '../dates.ts';
+import { wrapText } from './text.ts';
+
+export interface TimelineInput {
+  id: string;
+  title: string;
+  /** ISO date to its precision (YYYY, YYYY-MM, YYYY-MM-DD), or null when undated. */
+  on: string | null;
+  derived: boolean;
+}
+
+export interface Tick { y: number; label: string }
+export interface Band { top: number; bottom: number; ticks: Tick[] }
+export interface Break { top: number; bottom: number; label: string }
+export interface Mark {
+  id: string;
+  /** A point (day) or a span (month, year) on the axis; undated events get a bracket between their dated neighbours. */
+  shape: 'point' | 'span' | 'bracket';
+  top: number;
+  bottom: number;
+  /** Horizontal offset from the axis (brackets of neighbouring undated events sit side by side). */
+  dx: number;
+  derived: boolean;
+}
+export interface Label {
+  id: string;
+  /** Baseline of the first line (the date line). */
+  y: number;
+  dateLine: string;
+  titleLines: string[];
+  /** Where its leader meets the axis. */
+  anchorY: number;
+}
+export interface TimelineLayout {
+  width: number;
+  height: number;
+  axisX: number;
+  labelX: number;
+  lineHeight: number;
+  bands: Band[];
+  breaks: Break[];
+  marks: Mark[];
+  labels: Label[];
+}
+
+export const TIMELINE_OPTIONS = {
+  width: 400,
+  axisX: 86,
+  labelX: 122,
+  lineHeight: 16,
+  /** A gap longer than this (days) with no event becomes a break. */
+  maxGapDays: 183,
+  breakHeight: 40,
+  minBandHeight: 40,
+  /** Axis length per dated event in a band, so its labels have room near their marks. */
+  perEventHeight: 46,
+  bandPadding: 8,
+  labelGap: 10,
+  /** Characters per title line: the label column is 278 units wide, and a wide bold system font needs 9 a character. */
+  charsPerLine: 30,
+};
+
+const DAY = 86_400_000;
+const dayNumber = (y: number, m = 1, d = 1) => Date.UTC(y, m - 1, d) / DAY;
+
+/** The stretch of days a partial date covers: [start, end). */
+export function dateSpan(on: string): { start: number; end: number } {
+  const [y, m, d] = on.split('-').map(Number) as [number, number?, number?];
+  if (m === undefined) return { start: dayNumber(y), end: dayNumber(y + 1) };
+  if (d === undefined) return { start: dayNumber(y, m), end: dayNumber(y, m + 1) };
+  return { start: dayNumber(y, m, d), end: dayNumber(y, m, d + 1) };
+}
+
+/** "4 years", "7 months", "3 weeks", "5 days": the length of an omitted stretch, rounded. */
+export function describeGap(days: number): string {
+  const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+  const months = Math.round(days / 30.44);
+  if (months >= 24) return plural(Math.round(months / 12), 'year');
+  if (months >= 2) return plural(months, 'month');
+  if (days >= 14) return plural(Math.round(days / 7), 'week');
+  return plural(Math.round(days), 'day');
+}
+
+/** Short date for the label's first line: "2015", "June 2025", "4 Feb 2026". */
+function shortDate(on: string): string {
+  const [y, m, d] = on.split('-').map(Number);
+  if (m === undefined) return String(y);
+  if (d === undefined) return `${MONTHS[m - 1]} ${y}`;
+  return `${d} ${MONTHS[m - 1]!.slice(0, 3)} ${y}`;
+}
+
+/** Ticks at year starts, or at month starts for bands holding month or day dates; labels only where they fit. */
+function bandTicks(start: number, end: number, monthly: boolean, y: (day: number) => number, minSpacing: number): Tick[] {
+  const ticks: Tick[] = [];
+  const first = new Date(start * DAY);
+  let year = first.getUTCFullYear();
+  let month = monthly ? first.getUTCMonth() : 0;
+  if (dayNumber(year, month + 1) < start) monthly ? (month += 1) : (year += 1);
+  let lastLabelled = -Infinity;
+  for (;;) {
+    if (month === 12) { month = 0; year += 1; }
+    const day = dayNumber(year, month + 1);
+    if (day >= end) break;
+    const at = y(day);
+    const fits = at - lastLabelled >= minSpacing;
+    const label = !fits ? '' : !monthly ? String(year) : ticks.length === 0 || month === 0 ? `${MONTHS[month]!.slice(0, 3)} ${year}` : MONTHS[month]!.slice(0, 3);
+    if (fits) lastLabelled = at;
+    ticks.push({ y: round(at), label });
+    if (monthly) month += 1; else year += 1;
+  }
+  return ticks;
+}
+
+const round = (n: number) => Math.round(n * 10) / 10;
+
+export function layoutTimeline(events: readonly TimelineInput[], options: Partial<typeof TIMELINE_OPTIONS> = {}): TimelineLayout {
+  const o = { ...TIMELINE_OPTIONS, ...options };
+  const dated = events
+    .filter((e): e is TimelineInput & { on: string } => e.on !== null)
+    .map((e) => ({ ...e, ...dateSpan(e.on) }))
+    .sort((a, b) => a.start - b.start || a.end - b.end);
+
+  // Bands: runs of dated events with no gap longer than maxGapDays between them.
+  const groups: (typeof dated)[] = [];
+  for (const e of dated) {
+    const last = groups.at(-1);
+    const reach = last ? Math.max(...last.map((x) => x.end)) : -Infinity;
+    if (last && e.start - reach <= o.maxGapDays) last.push(e);
+    else groups.push([e]);
+  }
+
+  // Undated events count towards the band of the next dated event in reading order, so their labels have room too.
+  const groupOf = new Map<string, number>();
+  groups.forEach((g, i) => g.forEach((e) => groupOf.set(e.id, i)));
+  const undatedIn = groups.map(() => 0);
+  let pending = 0;
+  for (const e of events) {
+    if (e.on === null) pending += 1;
+    else { undatedIn[groupOf.get(e.id)!]! += pending; pending = 0; }
+  }
+  if (groups.length) undatedIn[groups.length - 1]! += pending;
+
+  const bands: Band[] = [];
+  const breaks: Break[] = [];
+  const anchors = new Map<string, number>();
+  const marks: Mark[] = [];
+  let cursor = o.lineHeight;
+  let previousEnd: number | undefined;
+  for (const [index, group] of groups.entries()) {
+    const start = group[0]!.start;
+    const end = Math.max(...group.map((e) => e.end));
+    if (previousEnd !== undefined) {
+      breaks.push({ top: cursor, bottom: cursor + o.breakHeight, label: describeGap(start - previousEnd) });
+      cursor += o.breakHeight;
+    }
+    const height = Math.max(o.minBandHeight, (group.length + undatedIn[index]!) * o.perEventHeight);
+    const top = cursor;
+    const y = (day: number) => top + o.bandPadding + ((day - start) / (end - start)) * (height - 2 * o.bandPadding);
+    const monthly = group.some((e) => e.on.length > 4);
+    bands.push({ top, bottom: top + height, ticks: bandTicks(start, end, monthly, y, o.lineHeight) });
+    for (const e of group) {
+      const point = e.end - e.start === 1;
+      // Spans over the same stretch (two events in June 2025) sit side by side, left of the axis.
+      const twins = marks.filter((m) => m.shape === 'span' && m.top === round(y(e.start)) && m.bottom === round(y(e.end))).length;
+      const mark: Mark = { id: e.id, shape: point ? 'point' : 'span', top: round(y(e.start)), bottom: round(point ? y(e.start) : y(e.end)), dx: point ? 0 : -6 * twins, derived: e.derived };
+      marks.push(mark);
+      anchors.set(e.id, round(point ? mark.top : Math.min(mark.top + o.lineHeight / 2, (mark.top + mark.bottom) / 2)));
+    }
+    cursor = top + height;
+    previousEnd = end;
+  }
+  const axisTop = o.lineHeight;
+  const axisBottom = Math.max(cursor, axisTop + o.minBandHeight);
+
+  // Undated events: a bracket from the nearest dated event before them (in reading order) to the nearest after.
+  // One forward and one backward pass, so this stays linear in the number of events.
+  const before: (number | undefined)[] = [];
+  const after: (number | undefined)[] = [];
+  let seen: number | undefined;
+  events.forEach((e, i) => { before[i] = seen; if (e.on !== null) seen = anchors.get(e.id); });
+  seen = undefined;
+  for (let i = events.length - 1; i >= 0; i--) { after[i] = seen; if (events[i]!.on !== null) seen = anchors.get(events[i]!.id); }
+  let run = 0;
+  events.forEach((e, i) => {
+    if (e.on !== null) { run = 0; return; }
+    const top = before[i] ?? axisTop;
+    const bottom = after[i] ?? axisBottom;
+    run += 1;
+    marks.push({ id: e.id, shape: 'bracket', top, bottom, dx: 4 + run * 6, derived: false });
+  });
+  const brackets = new Map(marks.filter((m) => m.shape === 'bracket').map((m) => [m.id, m]));
+
+  // Labels in reading order, each as near its anchor as the one above allows. An undated label takes the next free
+  // line, and its leader meets its bracket at that height (or the bracket's nearer end).
+  const labels: Label[] = [];
+  let free = 0;
+  for (const e of events) {
+    const bracket = brackets.get(e.id);
+    const titleLines = wrapText(e.title, o.charsPerLine);
+    const y = bracket
+      ? Math.max(bracket.top + o.lineHeight, free + o.lineHeight)
+      : Math.max(anchors.get(e.id)! + o.lineHeight * 0.35, free + o.lineHeight);
+    const anchorY = bracket ? round(Math.min(Math.max(y - 4, bracket.top), bracket.bottom)) : anchors.get(e.id)!;
+    const dateLine = e.on === null ? 'Undated' : `${shortDate(e.on)}${e.derived ? ' · derived' : ''}`;
+    labels.push({ id: e.id, y: round(y), dateLine, titleLines, anchorY });
+    free = y + titleLines.length * o.lineHeight + o.labelGap;
+  }
+
+  return {
+    width: o.width,
+    height: Math.ceil(Math.max(axisBottom, free) + o.lineHeight / 2),
+    axisX: o.axisX,
+    labelX: o.labelX,
+    lineHeight: o.lineHeight,
+    bands,
+    breaks,
+    marks,
+    labels,
+  };
+}
