@@ -1,0 +1,212 @@
+/**
+ * Social preview images (OpenGraph): one 1200×630 PNG per page, drawn with satori (layout to SVG, text as paths) and
+ * resvg (SVG to PNG). Flat colours from the site's light palette, so each image stays well under 50 KB.
+ *
+ *   renderOgImage({ title: 'Marco Rubio', type: 'actor', siteTitle: 'Muscat talks briefing' })
+ *   → PNG: "ACTOR" (small, accent), "Marco Rubio" (large), a rule, then the site's name and what the briefing covers.
+ *
+ * Long titles get a smaller type size until they fit; only beyond the smallest size are they cut with an ellipsis.
+ * Satori, resvg and the fonts load on the first render only, so the layout can import the small helpers here cheaply.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { crc32, deflateSync } from 'node:zlib';
+import { PAGE_TYPES, isPageType } from './page-types.ts';
+
+export const OG_WIDTH = 1200;
+export const OG_HEIGHT = 630;
+
+/** The line under the site's name on every image. */
+export const OG_TAGLINE = 'Iran–US talks, Muscat, 6 February 2026';
+
+/** The kicker word for a page type id (as SearchTags emits it); pages without a type (search, 404) are a "Page". */
+export function pageTypeLabel(type: string | undefined): string {
+  return isPageType(type) ? PAGE_TYPES[type] : 'Page';
+}
+
+/**
+ * Where a page's image lives, relative to the site's root, from the page's path relative to the same root.
+ *
+ *   ogImagePath('')                     → 'og/index.png'
+ *   ogImagePath('actors/marco-rubio/')  → 'og/actors/marco-rubio.png'
+ */
+export function ogImagePath(pagePath: string): string {
+  const trimmed = pagePath.replace(/^\/+|\/+$/g, '');
+  return `og/${trimmed || 'index'}.png`;
+}
+
+export interface OgImageInput {
+  /** The page's title (its og:title). */
+  title: string;
+  /** The page's type id (actor, issue, …), or undefined for pages without one. */
+  type: string | undefined;
+  /** The site's name, shown at the bottom. */
+  siteTitle: string;
+}
+
+const COLOURS = { background: '#fdfcfa', text: '#1c1c1e', accent: '#8a4b00', muted: '#55575d', rule: '#d6d3cc' } as const;
+/** Title sizes tried in turn, largest first; the last one clamps with an ellipsis if even it does not fit. */
+const TITLE_SIZES = [84, 72, 62, 54, 46, 40] as const;
+const TITLE_LINE_HEIGHT = 1.2;
+/** The subsets of Noto Sans loaded; a title with a character outside them is refused rather than drawn as a box. */
+const SUBSETS = ['latin', 'latin-ext'] as const;
+
+type Style = Record<string, string | number>;
+interface Box {
+  type: 'div';
+  key?: string;
+  props: { style: Style; children?: string | Box | Box[] };
+}
+const box = (style: Style, children?: string | Box | Box[], key?: string): Box => ({
+  type: 'div', ...(key ? { key } : {}), props: { style, ...(children === undefined ? {} : { children }) },
+});
+
+interface Engine {
+  satori: typeof import('satori').default;
+  renderSvg: typeof import('@resvg/resvg-js').renderAsync;
+  fonts: import('satori').Font[];
+  ranges: [number, number][];
+}
+
+let engine: Promise<Engine> | undefined;
+
+/** Loads satori, resvg and the four font files once per process. */
+function loadEngine(): Promise<Engine> {
+  engine ??= (async () => {
+    const [{ default: satori }, { renderAsync: renderSvg }] = await Promise.all([import('satori'), import('@resvg/resvg-js')]);
+    const require = createRequire(import.meta.url);
+    const file = (subset: string, weight: number) =>
+      readFileSync(require.resolve(`@fontsource/noto-sans/files/noto-sans-${subset}-${weight}-normal.woff`));
+    // Each subset is its own family: satori uses one font per name and weight, and falls back across families.
+    const fonts = SUBSETS.flatMap((subset) =>
+      ([400, 700] as const).map((weight) => ({ name: `Noto Sans ${subset}`, data: file(subset, weight), weight, style: 'normal' as const })),
+    );
+    const unicode = JSON.parse(readFileSync(require.resolve('@fontsource/noto-sans/unicode.json'), 'utf8')) as Record<string, string>;
+    const ranges = SUBSETS.flatMap((subset) =>
+      (unicode[subset] ?? '').split(',').map((r): [number, number] => {
+        const [from, to = from] = r.trim().replace(/^U\+/, '').split('-') as [string, string?];
+        return [parseInt(from, 16), parseInt(to, 16)];
+      }),
+    );
+    return { satori, renderSvg, fonts, ranges };
+  })();
+  return engine;
+}
+
+/** Characters of `text` that the loaded font subsets do not cover (whitespace aside), each listed once. */
+export async function missingGlyphs(text: string): Promise<string[]> {
+  const { ranges } = await loadEngine();
+  return [...new Set(text)].filter((ch) => {
+    const cp = ch.codePointAt(0)!;
+    return !/\s/.test(ch) && !ranges.some(([from, to]) => cp >= from && cp <= to);
+  });
+}
+
+function card({ title, type, siteTitle }: OgImageInput, size: number, clampLines?: number): Box {
+  const family = SUBSETS.map((s) => `Noto Sans ${s}`).join(', ');
+  const titleStyle: Style = {
+    fontSize: size, fontWeight: 700, lineHeight: TITLE_LINE_HEIGHT, color: COLOURS.text, letterSpacing: -0.5, flexShrink: 0,
+    ...(clampLines ? { display: 'block', lineClamp: clampLines } : { display: 'flex' }),
+  };
+  return box({ display: 'flex', width: '100%', height: '100%', backgroundColor: COLOURS.background, fontFamily: family }, [
+    box({ width: 16, height: '100%', flexShrink: 0, backgroundColor: COLOURS.accent }),
+    box({ display: 'flex', flexDirection: 'column', flexGrow: 1, padding: '64px 80px 56px 72px' }, [
+      box({ display: 'flex', fontSize: 28, fontWeight: 700, letterSpacing: 3, color: COLOURS.accent }, pageTypeLabel(type).toUpperCase()),
+      box({ display: 'flex', flexDirection: 'column', flexGrow: 1, flexShrink: 1, marginTop: 24, marginBottom: 32, overflow: 'hidden' },
+        box(titleStyle, title, 'title'), 'title-box'),
+      box({ display: 'flex', justifyContent: 'space-between', alignItems: 'baseline', borderTop: `2px solid ${COLOURS.rule}`, paddingTop: 24 }, [
+        box({ display: 'flex', fontSize: 30, fontWeight: 700, color: COLOURS.text }, siteTitle),
+        box({ display: 'flex', fontSize: 26, color: COLOURS.muted }, OG_TAGLINE),
+      ]),
+    ]),
+  ]);
+}
+
+/** Renders a page's social preview image as a PNG (1200×630). The same input always gives the same bytes. */
+export async function renderOgImage(input: OgImageInput): Promise<Uint8Array> {
+  const { satori, renderSvg, fonts } = await loadEngine();
+  const missing = await missingGlyphs(`${input.title}${input.siteTitle}`);
+  if (missing.length) {
+    throw new Error(
+      `The preview image for "${input.title}" needs characters the bundled Noto Sans subsets (${SUBSETS.join(', ')}) lack: ` +
+        `${missing.map((c) => `"${c}" (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ')}. ` +
+        'Add the @fontsource/noto-sans subset that covers them to SUBSETS in src/lib/og-image.ts.',
+    );
+  }
+  // Try each size in turn: satori reports every box's laid-out height, so a title fits when its box is no taller than
+  // the space it has. The smallest size clamps to the lines that fit, ending in an ellipsis.
+  let svg = '';
+  for (const size of TITLE_SIZES) {
+    const heights = new Map<string, number>();
+    svg = await satori(card(input, size) as never, {
+      width: OG_WIDTH, height: OG_HEIGHT, fonts,
+      onNodeDetected: (node) => { if (typeof node.key === 'string') heights.set(node.key, node.height); },
+    });
+    const room = heights.get('title-box') ?? 0;
+    if ((heights.get('title') ?? Infinity) <= room) break;
+    if (size === TITLE_SIZES.at(-1)) {
+      const lines = Math.max(1, Math.floor(room / (size * TITLE_LINE_HEIGHT)));
+      svg = await satori(card(input, size, lines) as never, { width: OG_WIDTH, height: OG_HEIGHT, fonts });
+    }
+  }
+  // resvg draws on a worker thread, so a caller drawing several images at once keeps two cores busy.
+  const image = await renderSvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } });
+  const png = indexedPng(image.pixels, image.width, image.height) ?? image.asPng();
+  return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
+}
+
+/**
+ * Re-encodes opaque RGBA pixels as an 8-bit palette PNG, losslessly, when they use at most 256 colours (flat colours
+ * and their anti-aliased edges do: about a hundred). A quarter of the raw data of resvg's RGBA PNG, and about a third
+ * of its size. Returns undefined if the image has transparency or more colours; the caller keeps resvg's PNG then.
+ *
+ * Hand-written because no registry package we can use does this losslessly: sharp's palette output goes through
+ * libimagequant, which moved colours of a 200-colour test image (and took seconds), and pngjs writes no palettes.
+ */
+export function indexedPng(rgba: Uint8Array, width: number, height: number): Buffer | undefined {
+  // One 32-bit word per pixel: compared as a whole, in whatever byte order the machine has.
+  const aligned = rgba.byteOffset % 4 === 0 ? rgba : rgba.slice();
+  const pixels = new Uint32Array(aligned.buffer, aligned.byteOffset, width * height);
+  const palette = new Map<number, number>(); // pixel word → palette index, in order of first appearance
+  const firstSeen: number[] = []; // palette index → a pixel of that colour, to read its red, green and blue from
+  const rows = Buffer.alloc((width + 1) * height); // each row: filter type 0 (none), then one index per pixel
+  let last = -1;
+  let index = 0;
+  for (let y = 0, p = 0; y < height; y++) {
+    const row = y * (width + 1) + 1;
+    for (let x = 0; x < width; x++, p++) {
+      const word = pixels[p]!;
+      if (word !== last) {
+        last = word;
+        let known = palette.get(word);
+        if (known === undefined) {
+          if (aligned[p * 4 + 3] !== 255 || palette.size === 256) return undefined;
+          palette.set(word, (known = palette.size));
+          firstSeen.push(p);
+        }
+        index = known;
+      }
+      rows[row + x] = index;
+    }
+  }
+  const chunk = (type: string, data: Buffer) => {
+    const head = Buffer.alloc(8);
+    head.writeUInt32BE(data.length, 0);
+    head.write(type, 4, 'latin1');
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(data, crc32(head.subarray(4))), 0);
+    return [head, data, crc];
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 3, 0, 0, 0], 8); // bit depth 8, colour type 3 (palette), deflate, adaptive filtering, no interlace
+  const plte = Buffer.from(firstSeen.flatMap((p) => [aligned[p * 4]!, aligned[p * 4 + 1]!, aligned[p * 4 + 2]!]));
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    ...chunk('IHDR', header),
+    ...chunk('PLTE', plte),
+    ...chunk('IDAT', deflateSync(rows)), // zlib's default level: level 9 saves a tenth and takes ten times as long
+    ...chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
