@@ -32,7 +32,8 @@ export async function crawl(page: Page, start = '/'): Promise<Map<string, Crawle
     const info = await page.evaluate(() => ({
       h1Count: document.querySelectorAll('h1').length,
       ids: [...document.querySelectorAll('[id]')].map((e) => e.id),
-      links: [...document.querySelectorAll('a[href]')].map((a) => (a as HTMLAnchorElement).href),
+      // Read the attribute, not .href: an SVG <a> (timeline, actor map) has an SVGAnimatedString there.
+      links: [...document.querySelectorAll('a[href]')].map((a) => new URL(a.getAttribute('href')!, document.baseURI).href),
     }));
     const links = info.links
       .map((href) => new URL(href))

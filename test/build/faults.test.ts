@@ -43,6 +43,10 @@ const FAULTS: [name: string, file: string, change: (t: string) => string, messag
     /content\/briefing\/what-to-watch\.mdx:\d+: the MDX body cannot be read \(.+\)\. Fix: correct the markup/],
   ['a stance outside the vocabulary', 'content/positions/iran--talks-scope.yaml', replace(/^stance: .*$/m, 'stance: maybe'),
     /iran--talks-scope\.yaml: field "stance": is "maybe"\. Fix: use one of demands, rejects, open-to, conditional, warns, urges, concerned, criticises, defends\./],
+  ['a relation to an unknown actor', 'content/actors/russia.mdx', replace(/with: iran/, 'with: atlantis'),
+    /content\/actors\/russia\.mdx: field "relations\[0\]\.with" refers to actors "atlantis", which does not exist/],
+  ['a relation outside the vocabulary', 'content/actors/russia.mdx', replace(/kind: ally-of/, 'kind: frenemy-of'),
+    /content\/actors\/russia\.mdx: field "relations\.0\.kind": is "frenemy-of"\. Fix: use one of mediates-for, negotiates-with, ally-of/],
 ];
 
 for (const [name, file, change, message] of FAULTS) {

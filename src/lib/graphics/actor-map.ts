@@ -174,14 +174,14 @@ export function layoutActorMap(nodesIn: readonly MapNodeInput[], edgesIn: readon
   let best: { seed: number; score: number } | undefined;
   const boxes = () => nodes.map((n) => ({ x: n.x!, y: n.y!, width: n.width, height: n.height }));
   const seeds = nodes.length <= o.tidyUpTo ? o.seeds : 1;
-  for (let seed = 1; seed <= seeds; seed++) {
+  for (let seed = 1; seed <= seeds && seeds > 1; seed++) {
     simulate(nodes, links, seed, o);
     const placed = boxes();
     const at = new Map(nodes.map((n, i) => [n.id, placed[i]!]));
     const score = untidiness(placed, links.map((l) => [at.get(l.source)!, at.get(l.target)!] as [Box, Box]));
     if (!best || score < best.score) best = { seed, score };
   }
-  if (best) simulate(nodes, links, best.seed, o);
+  simulate(nodes, links, best?.seed ?? 1, o);
 
   const minX = Math.min(...nodes.map((n) => n.x! - n.width / 2)) - o.margin;
   const minY = Math.min(...nodes.map((n) => n.y! - n.height / 2)) - o.margin;
