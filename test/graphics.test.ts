@@ -141,6 +141,15 @@ test('map lines end on the boxes, and two relations between one pair run apart',
   assert.ok(Math.hypot(ab!.mx - ba!.mx, ab!.my - ba!.my) > 10, 'labels of parallel lines are apart');
 });
 
+test('members sit clear of the relation lines between groups, and of every box', () => {
+  const layout = layoutActorMap(mapNodes, mapEdges);
+  const node = new Map(layout.nodes.map((n) => [n.id, n]));
+  const groupLines = mapEdges.filter((e) => !e.membership).map((e) => [node.get(e.from)!, node.get(e.to)!] as const);
+  const members = layout.nodes.filter((n) => !n.major);
+  // untidiness counts 4 for a line through a box: none of the group lines may run through a member.
+  for (const m of members) assert.equal(untidiness([m], groupLines.map(([a, b]) => [a, b])), 0, m.id);
+});
+
 test('untidiness counts crossings, lines through boxes and overlapping boxes', () => {
   const box = (x: number, y: number) => ({ x, y, width: 10, height: 10 });
   const [a, b, c, d] = [box(0, 0), box(100, 100), box(0, 100), box(100, 0)];

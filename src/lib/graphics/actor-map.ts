@@ -17,6 +17,8 @@ export interface MapEdgeInput {
   to: string;
   /** Memberships pull tighter than relations, so people sit next to their state. */
   membership: boolean;
+  /** Words printed on the line, if any: the layout keeps them clear of the boxes. */
+  label?: string | undefined;
 }
 export interface MapNode extends MapNodeInput { x: number; y: number; width: number; height: number }
 export interface MapEdge extends MapEdgeInput {
@@ -48,6 +50,15 @@ function exitPoint(n: { x: number; y: number; width: number; height: number }, t
   return [n.x + dx * s, n.y + dy * s];
 }
 
+/**
+ * Where along its line (0 at the start, 1 at the end) the label of the k-th of `count` lines between one pair sits:
+ * the middle for a single line, staggered for several, counted along the pair's canonical direction.
+ */
+function labelAt(k: number, count: number, forward: boolean): number {
+  const along = 0.5 + (k - (count - 1) / 2) * 0.34;
+  return forward ? along : 1 - along;
+}
+
 /** A small deterministic random source (the LCG d3 itself uses), so every build draws the same map. */
 function lcg(seed: number): () => number {
   let state = seed >>> 0;
@@ -77,9 +88,14 @@ function passesThrough(a: Box, b: Box, n: Box, margin = 6): boolean {
   return true;
 }
 
-/** How untidy a drawing is: crossings of lines, lines through boxes (worse), boxes on boxes (worst). Lower is better. */
-export function untidiness(nodes: readonly Box[], edges: readonly [Box, Box][]): number {
+/**
+ * How untidy a drawing is: crossings of lines, lines through boxes or line labels on boxes (worse), boxes on boxes
+ * (worst). Lower is better. `labels` are the boxes of the words printed on lines.
+ */
+export function untidiness(nodes: readonly Box[], edges: readonly [Box, Box][], labels: readonly Box[] = []): number {
   let score = 0;
+  const overlap = (m: Box, n: Box) => Math.abs(m.x - n.x) * 2 < m.width + n.width && Math.abs(m.y - n.y) * 2 < m.height + n.height;
+  for (const l of labels) for (const n of [...nodes, ...labels]) if (n !== l && overlap(l, n)) score += 3;
   for (let i = 0; i < edges.length; i++)
     for (let j = i + 1; j < edges.length; j++) {
       const [a, b] = edges[i]!;
@@ -91,19 +107,23 @@ export function untidiness(nodes: readonly Box[], edges: readonly [Box, Box][]):
   for (let i = 0; i < nodes.length; i++)
     for (let j = i + 1; j < nodes.length; j++) {
       const [m, n] = [nodes[i]!, nodes[j]!];
-      if (Math.abs(m.x - n.x) * 2 < m.width + n.width && Math.abs(m.y - n.y) * 2 < m.height + n.height) score += 10;
+      if (overlap(m, n)) score += 10;
     }
   return score;
 }
 
-/** One run of the two-stage layout from a given seed; positions are written onto `nodes`. */
-function simulate(nodes: SimNode[], links: readonly { source: string; target: string; membership: boolean }[], seed: number, o: typeof MAP_OPTIONS): void {
+type Link = { source: string; target: string; membership: boolean; label?: string | undefined };
+
+/**
+ * Stage 1, from a given seed: the actors that belong to no other, with the relations among them. Few nodes, so
+ * d3-force finds a clean arrangement; a firm pull to the middle keeps actors without relations near the rest.
+ * Positions are written onto the nodes; members are left for stage 2.
+ */
+function placeGroups(nodes: SimNode[], links: readonly Link[], seed: number, o: typeof MAP_OPTIONS): void {
   const random = lcg(seed);
   const byId = new Map(nodes.map((n) => [n.id, n]));
   for (const n of nodes) { delete n.fx; delete n.fy; n.vx = 0; n.vy = 0; n.x = (random() - 0.5) * 600; n.y = (random() - 0.5) * 400; }
 
-  // Stage 1: actors that belong to no other, with the relations among them. Few nodes, so d3-force finds a clean
-  // arrangement; a firm pull to the middle keeps actors without relations near the rest.
   const majors = nodes.filter((n) => n.major);
   // One link per pair: two relations between the same actors should not pull them twice as close.
   const pairs = new Set<string>();
@@ -122,43 +142,97 @@ function simulate(nodes: SimNode[], links: readonly { source: string; target: st
     .force('y', forceY<SimNode>(0).strength(0.08 * o.aspect * o.aspect))
     .stop()
     .tick(o.ticks);
+}
 
-  // Stage 2: those stay put; members gather round the actor they belong to, pushed apart by everything else.
-  for (const n of majors) { n.fx = n.x; n.fy = n.y; }
-  // Members start in the widest free directions around their group (away from its relation lines and from each
-  // other), so they settle outside the web of relations rather than on top of it.
+/**
+ * Stage 2: the groups stay put, and each member takes the free spot round the actor it belongs to. Chosen from a
+ * fixed set of candidates, not simulated: forces pulling along membership lines drag wide boxes back across the
+ * relation lines, and the candidates already keep clear of every box placed before.
+ */
+function placeMembers(nodes: SimNode[], links: readonly Link[]): void {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const majors = nodes.filter((n) => n.major);
+  // What a member's box must keep clear of: the relation lines between groups and their labels, the boxes placed so
+  // far, and (once both ends are placed) relations between members.
   const parentOf = new Map(links.filter((l) => l.membership).map((l) => [l.source, byId.get(l.target)!]));
+  const placedIds = new Set(majors.map((n) => n.id));
+  const segments: [Box, Box][] = [];
   const taken = new Map<string, number[]>();
-  for (const l of links) {
-    if (l.membership) continue;
-    const [a, b] = [byId.get(l.source)!, byId.get(l.target)!];
-    if (!a.major || !b.major) continue;
-    (taken.get(a.id) ?? taken.set(a.id, []).get(a.id)!).push(Math.atan2(b.y! - a.y!, b.x! - a.x!));
-    (taken.get(b.id) ?? taken.set(b.id, []).get(b.id)!).push(Math.atan2(a.y! - b.y!, a.x! - b.x!));
+  const addSegments = () => {
+    segments.length = 0;
+    for (const l of links)
+      if (!l.membership && placedIds.has(l.source) && placedIds.has(l.target)) segments.push([byId.get(l.source)! as Box, byId.get(l.target)! as Box]);
+  };
+  addSegments();
+  for (const [a, b] of segments) {
+    const [p, q] = [a as SimNode, b as SimNode];
+    (taken.get(p.id) ?? taken.set(p.id, []).get(p.id)!).push(Math.atan2(q.y! - p.y!, q.x! - p.x!));
+    (taken.get(q.id) ?? taken.set(q.id, []).get(q.id)!).push(Math.atan2(p.y! - q.y!, p.x! - q.x!));
   }
+  const labels = lineLabels(majors, links.filter((l) => placedIds.has(l.source) && placedIds.has(l.target)));
   const gap = (angle: number, others: readonly number[]) =>
     Math.min(Math.PI, ...others.map((t) => Math.abs(Math.atan2(Math.sin(angle - t), Math.cos(angle - t)))));
+  const placed: Box[] = majors.map((n) => n as Box);
+  const overlaps = (m: Box, n: Box, pad: number) => Math.abs(m.x - n.x) * 2 < m.width + n.width + pad && Math.abs(m.y - n.y) * 2 < m.height + n.height + pad;
   for (const n of nodes) {
     const parent = parentOf.get(n.id);
     if (n.major || !parent) continue;
     const others = taken.get(parent.id) ?? taken.set(parent.id, []).get(parent.id)!;
-    let angle = 0;
+    // Lines this member will draw to actors already placed: they must not run through other boxes either.
+    const ownEnds = links
+      .filter((l) => !l.membership && (l.source === n.id || l.target === n.id))
+      .map((l) => byId.get(l.source === n.id ? l.target : l.source)!)
+      .filter((m) => placedIds.has(m.id));
+    let best: { x: number; y: number; angle: number; cost: number; room: number } | undefined;
     for (let step = 0; step < 36; step++) {
-      const candidate = (step / 36) * 2 * Math.PI - Math.PI;
-      if (gap(candidate, others) > gap(angle, others) + 1e-9) angle = candidate;
+      const angle = (step / 36) * 2 * Math.PI - Math.PI;
+      const [cos, sin] = [Math.cos(angle), Math.sin(angle)];
+      // Far enough that the two boxes clear each other in this direction, plus room for the line between them; or
+      // further out, at a small cost, where the group's lines have spread apart.
+      const clear = ((parent.width + n.width) / 2) * Math.abs(cos) + ((parent.height + n.height) / 2) * Math.abs(sin);
+      for (const [extra, far] of [[40, 0], [90, 0.5], [150, 1]] as const) {
+        const reach = clear + extra;
+        const box = { x: parent.x! + cos * reach, y: parent.y! + sin * reach, width: n.width, height: n.height };
+        const through = (a: Box, b: Box) => placed.filter((p) => p !== a && p !== b && passesThrough(a, b, p)).length;
+        const cost = far +
+          segments.filter(([a, b]) => passesThrough(a, b, box, 8)).length * 4 +
+          labels.filter((l) => overlaps(l, box, 4)).length * 3 +
+          placed.filter((p) => overlaps(p, box, 16)).length * 10 +
+          (through(box, parent as Box) + ownEnds.reduce((t, m) => t + through(box, m as Box), 0)) * 4;
+        const room = gap(angle, others);
+        if (!best || cost < best.cost || (cost === best.cost && room > best.room + 1e-9)) best = { ...box, angle, cost, room };
+      }
     }
-    others.push(angle);
-    n.x = parent.x! + Math.cos(angle) * 100;
-    n.y = parent.y! + Math.sin(angle) * 100;
+    n.x = best!.x;
+    n.y = best!.y;
+    others.push(best!.angle);
+    placed.push(n as Box);
+    placedIds.add(n.id);
+    addSegments();
   }
-  const allLinks = links.map((l) => ({ ...l }));
-  forceSimulation(nodes)
-    .randomSource(random)
-    .force('link', forceLink<SimNode, (typeof allLinks)[number]>(allLinks).id((n) => n.id).distance((l) => (l.membership ? 85 : 150)).strength((l) => (l.membership ? 0.9 : 0.2)))
-    .force('charge', forceManyBody<SimNode>().strength(-200).distanceMax(200))
-    .force('collide', forceCollide<SimNode>((n) => n.width / 2 + 14).strength(1).iterations(3))
-    .stop()
-    .tick(o.ticks);
+}
+
+/** Boxes of the words printed on lines, where the drawing puts them (staggered for lines that run side by side). */
+function lineLabels(nodes: readonly SimNode[], links: readonly Link[]): Box[] {
+  const at = new Map(nodes.map((n) => [n.id, n]));
+  const count = new Map<string, number>();
+  const key = (l: Link) => [l.source, l.target].sort().join('|');
+  for (const l of links) count.set(key(l), (count.get(key(l)) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  return links.flatMap((l) => {
+    const k = seen.get(key(l)) ?? 0;
+    seen.set(key(l), k + 1);
+    const [a, b] = [at.get(l.source), at.get(l.target)];
+    if (!l.label || !a || !b) return [];
+    const t = labelAt(k, count.get(key(l))!, l.source < l.target);
+    return [{ x: a.x! + (b.x! - a.x!) * t, y: a.y! + (b.y! - a.y!) * t, width: estimateWidth(l.label, 11) + 6, height: 14 }];
+  });
+}
+
+/** The untidiness of the drawing of these nodes and links as they stand, line labels included. */
+function scoreDrawing(nodes: readonly SimNode[], links: readonly Link[]): number {
+  const at = new Map(nodes.map((n) => [n.id, n as Box]));
+  return untidiness([...at.values()], links.map((l) => [at.get(l.source)!, at.get(l.target)!] as [Box, Box]), lineLabels(nodes, links));
 }
 
 export function layoutActorMap(nodesIn: readonly MapNodeInput[], edgesIn: readonly MapEdgeInput[], options: Partial<typeof MAP_OPTIONS> = {}): ActorMapLayout {
@@ -168,20 +242,22 @@ export function layoutActorMap(nodesIn: readonly MapNodeInput[], edgesIn: readon
     return { ...n, width: Math.ceil(estimateWidth(n.label, size, n.major) + 2 * o.padX), height: Math.ceil(size * 1.3 + 2 * o.padY) };
   });
   const ids = new Set(nodes.map((n) => n.id));
-  const links = edgesIn.filter((e) => ids.has(e.from) && ids.has(e.to)).map((e) => ({ source: e.from, target: e.to, membership: e.membership }));
+  const links = edgesIn.filter((e) => ids.has(e.from) && ids.has(e.to)).map((e) => ({ source: e.from, target: e.to, membership: e.membership, label: e.label }));
 
-  // Force layouts settle in local optima; run from several fixed seeds and keep the tidiest drawing.
+  // Force layouts settle in local optima: place the groups from several fixed seeds and keep the tidiest drawing of
+  // them and their relations, then place the members round them.
+  const groups = nodes.filter((n) => n.major);
+  const groupIds = new Set(groups.map((n) => n.id));
+  const groupLinks = links.filter((l) => groupIds.has(l.source) && groupIds.has(l.target));
   let best: { seed: number; score: number } | undefined;
-  const boxes = () => nodes.map((n) => ({ x: n.x!, y: n.y!, width: n.width, height: n.height }));
   const seeds = nodes.length <= o.tidyUpTo ? o.seeds : 1;
   for (let seed = 1; seed <= seeds && seeds > 1; seed++) {
-    simulate(nodes, links, seed, o);
-    const placed = boxes();
-    const at = new Map(nodes.map((n, i) => [n.id, placed[i]!]));
-    const score = untidiness(placed, links.map((l) => [at.get(l.source)!, at.get(l.target)!] as [Box, Box]));
+    placeGroups(nodes, links, seed, o);
+    const score = scoreDrawing(groups, groupLinks);
     if (!best || score < best.score) best = { seed, score };
   }
-  simulate(nodes, links, best?.seed ?? 1, o);
+  placeGroups(nodes, links, best?.seed ?? 1, o);
+  placeMembers(nodes, links);
 
   const minX = Math.min(...nodes.map((n) => n.x! - n.width / 2)) - o.margin;
   const minY = Math.min(...nodes.map((n) => n.y! - n.height / 2)) - o.margin;
@@ -211,8 +287,7 @@ export function layoutActorMap(nodesIn: readonly MapNodeInput[], edgesIn: readon
     const [x1, y1] = exitPoint({ ...a, x: a.x + nx, y: a.y + ny }, b.x + nx, b.y + ny);
     const [x2, y2] = exitPoint({ ...b, x: b.x + nx, y: b.y + ny }, a.x + nx, a.y + ny);
     // Labels of lines that run side by side are staggered along them so they do not print over each other.
-    const along = 0.5 + (k - (pairSize.get(key)! - 1) / 2) * 0.34;
-    const t = e.from < e.to ? along : 1 - along;
+    const t = labelAt(k, pairSize.get(key)!, e.from < e.to);
     return { ...e, x1: round(x1), y1: round(y1), x2: round(x2), y2: round(y2), mx: round(x1 + (x2 - x1) * t), my: round(y1 + (y2 - y1) * t) };
   });
   return { width: Math.ceil(maxX - minX), height: Math.ceil(maxY - minY), nodes: placed, edges };
