@@ -1,15 +1,14 @@
 // The offline edition, opened straight from disk (file://), as a reader with the zip would.
 import { expect, test } from '@playwright/test';
 import { unzipSync } from 'fflate';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { listFiles } from '../src/lib/files.ts';
 import { SITE } from '../src/site.ts';
 
 const edition = resolve('dist-offline');
 const fileUrl = (path: string) => pathToFileURL(join(edition, path)).href;
-const listFiles = (dir: string): string[] =>
-  readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? listFiles(join(dir, n)) : [relative(edition, join(dir, n))]));
 
 test('crawling from index.html reaches every page through file links, with no failed request or console error', async ({ page }) => {
   test.setTimeout(180_000);

@@ -14,14 +14,15 @@ import type { AstroIntegration } from 'astro';
 import type { Element, Root } from 'hast';
 import { build as esbuild } from 'esbuild';
 import { zipSync } from 'fflate';
-import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import rehypeParse from 'rehype-parse';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { buildDate, formatStamp } from '../lib/build-date.ts';
+import { listFiles } from '../lib/files.ts';
 import { offlineHref, rootPrefix } from '../lib/offline-links.ts';
 import { buildOfflinePayload } from '../lib/offline-search.ts';
 import { extractSearchDoc, type SearchDoc } from '../lib/search-docs.ts';
@@ -52,15 +53,6 @@ export interface OfflineReport {
   editionBytes: number;
   indexBytes: number;
   zipBytes: number;
-}
-
-function listFiles(dir: string, root = dir): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const path = join(dir, name);
-      return statSync(path).isDirectory() ? listFiles(path, root) : [relative(root, path).split('\\').join('/')];
-    });
 }
 
 const el = (tagName: string, properties: Element['properties'], text?: string): Element => ({

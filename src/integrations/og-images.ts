@@ -12,25 +12,16 @@
 import type { AstroIntegration } from 'astro';
 import type { Element, Root } from 'hast';
 import { select } from 'hast-util-select';
-import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
+import { listFiles } from '../lib/files.ts';
 import { renderOgImage } from '../lib/og-image.ts';
 import { SITE } from '../site.ts';
 import { recordTiming } from './timings.ts';
-
-function htmlFiles(dir: string, root = dir): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) return htmlFiles(path, root);
-      return name.endsWith('.html') ? [relative(root, path).split('\\').join('/')] : [];
-    });
-}
 
 const attribute = (el: Element | undefined, name: string): string | undefined => {
   const value = el?.properties[name];
@@ -66,7 +57,7 @@ export async function writeOgImages(dist: string, siteUrl: string): Promise<{ im
   // Read every page first, so a page without og:image fails the step before anything is drawn.
   const parser = unified().use(rehypeParse);
   const drawn = new Map<string, string>(); // image → the page it is drawn for
-  const pages = htmlFiles(dist).map((file) => {
+  const pages = listFiles(dist).filter((file) => file.endsWith('.html')).map((file) => {
     const page = readOgPage(parser.parse(readFileSync(join(dist, file), 'utf8')), file, siteUrl);
     const other = drawn.get(page.image);
     if (other) throw new Error(`${file} and ${other} both name ${page.image} as their og:image; each page needs its own.`);

@@ -1,10 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { listFiles } from '../../src/lib/files.ts';
 
 /** Every HTML file of an edition, relative to its folder. */
-export function htmlFiles(root: string, dir = root): string[] {
-  return readdirSync(dir).sort().flatMap((n) => {
-    const p = join(dir, n);
-    return statSync(p).isDirectory() ? htmlFiles(root, p) : n.endsWith('.html') ? [relative(root, p)] : [];
-  });
-}
+export const htmlFiles = (root: string): string[] => listFiles(root).filter((f) => f.endsWith('.html'));
