@@ -9,6 +9,7 @@ import { contentDir } from './content-dir.ts';
 import { createMatcher, linkEntities, type LinkOptions } from './entity-linker.ts';
 import { linkedHtml } from './linked-text.ts';
 import { readLinkTargets } from './link-targets.ts';
+import { listRelations } from './relations.ts';
 import { lowerFirst } from './text.ts';
 import type { Citation } from '../plugins/remark-citations.ts';
 import { ACTOR_KINDS } from '../schemas/actor.ts';
@@ -68,6 +69,11 @@ async function load() {
   };
   const positionsOfActor = group((p) => p.data.actor.id);
   const positionsOnIssue = group((p) => p.data.issue.id);
+  // Relations read once from actor frontmatter, and indexed by both actors for their pages.
+  const relations = listRelations(actors);
+  const relationsByActor = new Map<string, typeof relations>();
+  for (const r of relations) for (const id of new Set([r.from, r.to])) relationsByActor.set(id, [...(relationsByActor.get(id) ?? []), r]);
+  const relationsOf = (id: string) => relationsByActor.get(id) ?? [];
 
   const paragraphCounts = Object.fromEntries(sources.map((s) => [s.id, s.data.paragraphs.length]));
 
@@ -189,7 +195,7 @@ async function load() {
 
   return {
     briefing, actors, issues, positions, events, glossary, sources,
-    actorById, issueById, actorName, issueTitle, positionTitle, positionsOfActor, positionsOnIssue,
+    actorById, issueById, actorName, issueTitle, positionTitle, positionsOfActor, positionsOnIssue, relations, relationsOf,
     citers, mentionedIn, mentionsOf, actorsNamedIn, asOf, paragraphCounts,
     /** A frontmatter string with its mentions linked, as HTML (see linked-text.ts). */
     linkText: (text: string, options: LinkOptions = {}) => linkedHtml(text, matcher, options).html,
