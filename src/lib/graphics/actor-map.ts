@@ -1,7 +1,7 @@
 /**
- * Layout of the actor map: actors as labelled boxes, relations and memberships as lines, placed by d3-force at build
- * time (a fixed number of ticks from d3's deterministic start, so every build draws the same map). Pure numbers, no
- * markup: the component draws it.
+ * Layout of the actor map: actors as labelled boxes, relations and memberships as lines. The groups are placed by
+ * d3-force from fixed seeds, their members on the free spots round them, so every build draws the same map. Pure
+ * numbers, no markup: the component draws it.
  */
 import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationNodeDatum } from 'd3-force';
 import { estimateWidth } from './text.ts';
@@ -9,13 +9,13 @@ import { estimateWidth } from './text.ts';
 export interface MapNodeInput {
   id: string;
   label: string;
-  /** Boxes of groups (states, blocs) are drawn larger than people's. */
+  /** An actor that belongs to no other: placed in the first stage and drawn larger than members. */
   major: boolean;
 }
 export interface MapEdgeInput {
   from: string;
   to: string;
-  /** Memberships pull tighter than relations, so people sit next to their state. */
+  /** A member's line to the actor it belongs to (drawn plain, and placing the member next to it). */
   membership: boolean;
   /** Words printed on the line, if any: the layout keeps them clear of the boxes. */
   label?: string | undefined;
@@ -60,6 +60,25 @@ function labelAt(k: number, count: number, forward: boolean): number {
   return forward ? along : 1 - along;
 }
 
+const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
+
+/** For each line, its rank k among the `count` lines joining the same two actors (in order), for labelAt. */
+function pairRanks(lines: readonly { a: string; b: string }[]): { k: number; count: number }[] {
+  const count = new Map<string, number>();
+  for (const l of lines) count.set(pairKey(l.a, l.b), (count.get(pairKey(l.a, l.b)) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  return lines.map((l) => {
+    const key = pairKey(l.a, l.b);
+    const k = seen.get(key) ?? 0;
+    seen.set(key, k + 1);
+    return { k, count: count.get(key)! };
+  });
+}
+
+/** Whether two boxes overlap, each grown by half of `pad`. */
+const overlaps = (m: Box, n: Box, pad = 0) =>
+  Math.abs(m.x - n.x) * 2 < m.width + n.width + pad && Math.abs(m.y - n.y) * 2 < m.height + n.height + pad;
+
 /** A small deterministic random source (the LCG d3 itself uses), so every build draws the same map. */
 function lcg(seed: number): () => number {
   let state = seed >>> 0;
@@ -95,8 +114,7 @@ function passesThrough(a: Box, b: Box, n: Box, margin = 6): boolean {
  */
 export function untidiness(nodes: readonly Box[], edges: readonly [Box, Box][], labels: readonly Box[] = []): number {
   let score = 0;
-  const overlap = (m: Box, n: Box) => Math.abs(m.x - n.x) * 2 < m.width + n.width && Math.abs(m.y - n.y) * 2 < m.height + n.height;
-  for (const l of labels) for (const n of [...nodes, ...labels]) if (n !== l && overlap(l, n)) score += 3;
+  for (const l of labels) for (const n of [...nodes, ...labels]) if (n !== l && overlaps(l, n)) score += 3;
   for (let i = 0; i < edges.length; i++)
     for (let j = i + 1; j < edges.length; j++) {
       const [a, b] = edges[i]!;
@@ -108,7 +126,7 @@ export function untidiness(nodes: readonly Box[], edges: readonly [Box, Box][], 
   for (let i = 0; i < nodes.length; i++)
     for (let j = i + 1; j < nodes.length; j++) {
       const [m, n] = [nodes[i]!, nodes[j]!];
-      if (overlap(m, n)) score += 10;
+      if (overlaps(m, n)) score += 10;
     }
   return score;
 }
@@ -129,7 +147,7 @@ function placeGroups(nodes: SimNode[], links: readonly Link[], seed: number, o: 
   // One link per pair: two relations between the same actors should not pull them twice as close.
   const pairs = new Set<string>();
   const majorLinks = links.filter((l) => {
-    const key = [l.source, l.target].sort().join('|');
+    const key = pairKey(l.source, l.target);
     if (l.membership || !byId.get(l.source)!.major || !byId.get(l.target)!.major || pairs.has(key)) return false;
     pairs.add(key);
     return true;
@@ -174,16 +192,24 @@ function placeMembers(nodes: SimNode[], links: readonly Link[], thorough: boolea
   const gap = (angle: number, others: readonly number[]) =>
     Math.min(Math.PI, ...others.map((t) => Math.abs(Math.atan2(Math.sin(angle - t), Math.cos(angle - t)))));
   const placed: Box[] = majors.map((n) => n as Box);
-  const overlaps = (m: Box, n: Box, pad: number) => Math.abs(m.x - n.x) * 2 < m.width + n.width + pad && Math.abs(m.y - n.y) * 2 < m.height + n.height + pad;
+  // Past tidyUpTo actors, checking every box and line is quadratic: members then take the widest free angle only,
+  // at the nearest distance, and nothing else is costed.
+  const distances = thorough ? ([[40, 0], [90, 0.5], [150, 1]] as const) : ([[40, 0]] as const);
   for (const n of nodes) {
     const parent = parentOf.get(n.id);
     if (n.major || !parent) continue;
     const others = taken.get(parent.id) ?? taken.set(parent.id, []).get(parent.id)!;
     // Lines this member will draw to actors already placed: they must not run through other boxes either.
-    const ownEnds = links
+    const ownEnds = !thorough ? [] : links
       .filter((l) => !l.membership && (l.source === n.id || l.target === n.id))
       .map((l) => byId.get(l.source === n.id ? l.target : l.source)!)
       .filter((m) => placedIds.has(m.id));
+    const through = (a: Box, b: Box) => placed.filter((p) => p !== a && p !== b && passesThrough(a, b, p)).length;
+    const costOf = (box: Box) =>
+      segments.filter(([a, b]) => passesThrough(a, b, box, 8)).length * 4 +
+      labels.filter((l) => overlaps(l, box, 4)).length * 3 +
+      placed.filter((p) => overlaps(p, box, 16)).length * 10 +
+      (through(box, parent as Box) + ownEnds.reduce((t, m) => t + through(box, m as Box), 0)) * 4;
     let best: { x: number; y: number; angle: number; cost: number; room: number } | undefined;
     for (let step = 0; step < 36; step++) {
       const angle = (step / 36) * 2 * Math.PI - Math.PI;
@@ -191,21 +217,10 @@ function placeMembers(nodes: SimNode[], links: readonly Link[], thorough: boolea
       // Far enough that the two boxes clear each other in this direction, plus room for the line between them; or
       // further out, at a small cost, where the group's lines have spread apart.
       const clear = ((parent.width + n.width) / 2) * Math.abs(cos) + ((parent.height + n.height) / 2) * Math.abs(sin);
-      for (const [extra, far] of thorough ? ([[40, 0], [90, 0.5], [150, 1]] as const) : ([[40, 0]] as const)) {
+      for (const [extra, far] of distances) {
         const reach = clear + extra;
         const box = { x: parent.x! + cos * reach, y: parent.y! + sin * reach, width: n.width, height: n.height };
-        if (!thorough) {
-          // Past tidyUpTo actors, checking every box and line is quadratic: take the widest free angle only.
-          const room = gap(angle, others);
-          if (!best || room > best.room + 1e-9) best = { ...box, angle, cost: 0, room };
-          continue;
-        }
-        const through = (a: Box, b: Box) => placed.filter((p) => p !== a && p !== b && passesThrough(a, b, p)).length;
-        const cost = far +
-          segments.filter(([a, b]) => passesThrough(a, b, box, 8)).length * 4 +
-          labels.filter((l) => overlaps(l, box, 4)).length * 3 +
-          placed.filter((p) => overlaps(p, box, 16)).length * 10 +
-          (through(box, parent as Box) + ownEnds.reduce((t, m) => t + through(box, m as Box), 0)) * 4;
+        const cost = thorough ? far + costOf(box) : 0;
         const room = gap(angle, others);
         if (!best || cost < best.cost || (cost === best.cost && room > best.room + 1e-9)) best = { ...box, angle, cost, room };
       }
@@ -215,23 +230,18 @@ function placeMembers(nodes: SimNode[], links: readonly Link[], thorough: boolea
     others.push(best!.angle);
     placed.push(n as Box);
     placedIds.add(n.id);
-    addSegments();
+    if (thorough) addSegments();
   }
 }
 
 /** Boxes of the words printed on lines, where the drawing puts them (staggered for lines that run side by side). */
 function lineLabels(nodes: readonly SimNode[], links: readonly Link[]): Box[] {
   const at = new Map(nodes.map((n) => [n.id, n]));
-  const count = new Map<string, number>();
-  const key = (l: Link) => [l.source, l.target].sort().join('|');
-  for (const l of links) count.set(key(l), (count.get(key(l)) ?? 0) + 1);
-  const seen = new Map<string, number>();
-  return links.flatMap((l) => {
-    const k = seen.get(key(l)) ?? 0;
-    seen.set(key(l), k + 1);
+  const ranks = pairRanks(links.map((l) => ({ a: l.source, b: l.target })));
+  return links.flatMap((l, i) => {
     const [a, b] = [at.get(l.source), at.get(l.target)];
     if (!l.label || !a || !b) return [];
-    const t = labelAt(k, count.get(key(l))!, l.source < l.target);
+    const t = labelAt(ranks[i]!.k, ranks[i]!.count, l.source < l.target);
     return [{ x: a.x! + (b.x! - a.x!) * t, y: a.y! + (b.y! - a.y!) * t, width: estimateWidth(l.label, 11) + 6, height: 14 }];
   });
 }
@@ -256,15 +266,15 @@ export function layoutActorMap(nodesIn: readonly MapNodeInput[], edgesIn: readon
   const groups = nodes.filter((n) => n.major);
   const groupIds = new Set(groups.map((n) => n.id));
   const groupLinks = links.filter((l) => groupIds.has(l.source) && groupIds.has(l.target));
+  const tidy = nodes.length <= o.tidyUpTo;
   let best: { seed: number; score: number } | undefined;
-  const seeds = nodes.length <= o.tidyUpTo ? o.seeds : 1;
-  for (let seed = 1; seed <= seeds && seeds > 1; seed++) {
+  for (let seed = 1; tidy && seed <= o.seeds; seed++) {
     placeGroups(nodes, links, seed, o);
     const score = scoreDrawing(groups, groupLinks);
     if (!best || score < best.score) best = { seed, score };
   }
   placeGroups(nodes, links, best?.seed ?? 1, o);
-  placeMembers(nodes, links, nodes.length <= o.tidyUpTo);
+  placeMembers(nodes, links, tidy);
 
   const minX = Math.min(...nodes.map((n) => n.x! - n.width / 2)) - o.margin;
   const minY = Math.min(...nodes.map((n) => n.y! - n.height / 2)) - o.margin;
@@ -275,26 +285,21 @@ export function layoutActorMap(nodesIn: readonly MapNodeInput[], edgesIn: readon
 
   // Two relations between the same pair (in talks with, and has warned) run side by side, a few units apart.
   const kept = edgesIn.filter((e) => at.has(e.from) && at.has(e.to));
-  const pairKey = (e: MapEdgeInput) => [e.from, e.to].sort().join('|');
-  const pairSize = new Map<string, number>();
-  for (const e of kept) pairSize.set(pairKey(e), (pairSize.get(pairKey(e)) ?? 0) + 1);
-  const pairSeen = new Map<string, number>();
-  const edges: MapEdge[] = kept.map((e) => {
+  const ranks = pairRanks(kept.map((e) => ({ a: e.from, b: e.to })));
+  const edges: MapEdge[] = kept.map((e, i) => {
     const a = at.get(e.from)!;
     const b = at.get(e.to)!;
-    const key = pairKey(e);
-    const k = pairSeen.get(key) ?? 0;
-    pairSeen.set(key, k + 1);
+    const { k, count } = ranks[i]!;
     // Offset along the normal of the pair's canonical direction, so both lines of a pair agree on which side is which.
     const [p, q] = e.from < e.to ? [a, b] : [b, a];
     const len = Math.hypot(q.x - p.x, q.y - p.y) || 1;
-    const shift = (k - (pairSize.get(key)! - 1) / 2) * 9;
+    const shift = (k - (count - 1) / 2) * 9;
     const nx = (-(q.y - p.y) / len) * shift;
     const ny = ((q.x - p.x) / len) * shift;
     const [x1, y1] = exitPoint({ ...a, x: a.x + nx, y: a.y + ny }, b.x + nx, b.y + ny);
     const [x2, y2] = exitPoint({ ...b, x: b.x + nx, y: b.y + ny }, a.x + nx, a.y + ny);
     // Labels of lines that run side by side are staggered along them so they do not print over each other.
-    const t = labelAt(k, pairSize.get(key)!, e.from < e.to);
+    const t = labelAt(k, count, e.from < e.to);
     return { ...e, x1: round(x1), y1: round(y1), x2: round(x2), y2: round(y2), mx: round(x1 + (x2 - x1) * t), my: round(y1 + (y2 - y1) * t) };
   });
   return { width: Math.ceil(maxX - minX), height: Math.ceil(maxY - minY), nodes: placed, edges };
