@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { entryPath, normaliseBase, paragraphPath, withBase } from '../src/lib/links.ts';
+import { entryPath, hostedRoot, normaliseBase, paragraphPath, withBase } from '../src/lib/links.ts';
 
 test('withBase joins a base and a path with exactly one slash', () => {
   assert.equal(withBase('/', '/actors/iran/'), '/actors/iran/');
@@ -25,4 +25,10 @@ test('entryPath maps each collection to its page, events to timeline anchors, th
   assert.equal(entryPath('briefing', 'overview'), '/');
   assert.equal(entryPath('briefing', 'what-to-watch'), '/briefing/what-to-watch/');
   assert.equal(paragraphPath('muscat-2026-02-06', 3), '/sources/muscat-2026-02-06/#p3');
+});
+
+test('hostedRoot is the site URL with the base path, ending in a slash', () => {
+  assert.equal(hostedRoot('https://example.org', '/briefings/muscat'), 'https://example.org/briefings/muscat/');
+  assert.equal(hostedRoot('https://example.org/', '/'), 'https://example.org/');
+  assert.equal(hostedRoot(undefined, '/x/'), 'http://localhost/x/');
 });

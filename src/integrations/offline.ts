@@ -23,6 +23,7 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { buildDate, formatStamp } from '../lib/build-date.ts';
 import { listFiles } from '../lib/files.ts';
+import { hostedRoot, withBase } from '../lib/links.ts';
 import { offlineHref, rootPrefix } from '../lib/offline-links.ts';
 import { buildOfflinePayload } from '../lib/offline-search.ts';
 import { extractSearchDoc, type SearchDoc } from '../lib/search-docs.ts';
@@ -172,8 +173,8 @@ export default function offlineIntegration(): AstroIntegration {
     name: 'briefing:offline',
     hooks: {
       'astro:config:done': ({ config }) => {
-        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
-        hostedUrl = new URL(base, config.site ?? 'http://localhost/').href;
+        base = withBase(config.base, '');
+        hostedUrl = hostedRoot(config.site, config.base);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();

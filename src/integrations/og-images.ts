@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { listFiles } from '../lib/files.ts';
+import { hostedRoot } from '../lib/links.ts';
 import { renderOgImage } from '../lib/og-image.ts';
 import { SITE } from '../site.ts';
 import { recordTiming } from './timings.ts';
@@ -85,8 +86,7 @@ export default function ogImagesIntegration(): AstroIntegration {
     name: 'briefing:og-images',
     hooks: {
       'astro:config:done': ({ config }) => {
-        const base = config.base.endsWith('/') ? config.base : `${config.base}/`;
-        siteUrl = new URL(base, config.site ?? 'http://localhost/').href;
+        siteUrl = hostedRoot(config.site, config.base);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();

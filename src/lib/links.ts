@@ -16,6 +16,16 @@ export function normaliseBase(raw: string | undefined): string {
   return trimmed ? `/${trimmed}/` : '/';
 }
 
+/**
+ * The hosted site's root URL from Astro's config, ending in "/": the post-build steps use it to write and read
+ * absolute links. `site` unset (a local build) falls back to http://localhost/.
+ *
+ *   hostedRoot('https://example.org', '/briefings/muscat') → 'https://example.org/briefings/muscat/'
+ */
+export function hostedRoot(site: string | undefined, base: string): string {
+  return new URL(withBase(base, ''), site ?? 'http://localhost/').href;
+}
+
 /** The collections that have pages, and where an entry of each lives (paths relative to the site root). */
 export type Linkable = 'actors' | 'issues' | 'positions' | 'events' | 'glossary' | 'sources' | 'briefing';
 
