@@ -13,11 +13,11 @@ import pagefind from './src/integrations/pagefind.ts';
 import timings from './src/integrations/timings.ts';
 import { contentDir } from './src/lib/content-dir.ts';
 import { normaliseBase } from './src/lib/links.ts';
-import { readLinkTargets } from './src/lib/link-targets.ts';
-import { readSourceIndex } from './src/lib/source-index.ts';
+import { markdownInputs } from './src/lib/content-files.ts';
 import { SITE } from './src/site.ts';
 
 const base = normaliseBase(process.env.BASE_PATH);
+const { sources, targets } = markdownInputs(contentDir(), base);
 
 export default defineConfig({
   site: process.env.SITE_URL || SITE.defaultUrl,
@@ -31,8 +31,8 @@ export default defineConfig({
       smartypants: true,
       remarkPlugins: [
         remarkGfm,
-        [remarkCitations, { sources: readSourceIndex(contentDir()), defaultSource: SITE.defaultSource }],
-        [remarkEntityLinks, { targets: readLinkTargets(contentDir(), base), firstOnly: 'section' }],
+        [remarkCitations, { sources, defaultSource: SITE.defaultSource }],
+        [remarkEntityLinks, { targets, firstOnly: 'section' }],
       ],
     }),
   },

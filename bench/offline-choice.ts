@@ -1,9 +1,8 @@
 /**
- * Which client-side search library the offline edition uses, decided by measurement on our own content: index size
- * (raw and gzipped, as shipped in search-index.js) and result quality (is the expected page first?) for MiniSearch
- * and FlexSearch over the same documents the offline edition indexes.
+ * The offline edition's search, measured on our own content: index size (raw and gzipped, as shipped in
+ * search-index.js) and result quality (is the expected page first?). FlexSearch was measured against it once and
+ * lost on both counts (docs/benchmarks.md keeps that table); it is no longer a dependency.
  */
-import { Document } from 'flexsearch';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -58,32 +57,9 @@ function miniSearch(docs: SearchDoc[]): Candidate {
   };
 }
 
-function flexSearch(docs: SearchDoc[]): Candidate {
-  const index = new Document({ tokenize: 'forward', document: { id: 'id', index: ['keywords', 'title', 'heading', 'text'], store: false } });
-  // Section ids encode their page: page * 1000 + section number.
-  const rows = docs.flatMap((d, page) => d.sections.map((s, i) => ({ id: page * 1000 + i, keywords: i === 0 ? d.keywords : '', title: i === 0 ? d.title : '', heading: s.heading, text: s.text })));
-  for (const r of rows) index.add(r);
-  const parts: Record<string, string> = {};
-  index.export((key: string, data: unknown) => { parts[key] = typeof data === 'string' ? data : JSON.stringify(data); });
-  // Ship the section texts too, as MiniSearch's payload does, for excerpts and sub-results.
-  const text = JSON.stringify({ parts, pages: docs.map((d) => ({ url: d.url, title: d.title, type: d.type, actors: d.actors, issues: d.issues })), sections: rows.map((r) => r.text) });
-  return {
-    name: 'FlexSearch 0.8', rawBytes: Buffer.byteLength(text), gzipBytes: gzipSync(text).byteLength,
-    top: (q) => {
-      // Fields in order of weight; the first field with a hit decides, as FlexSearch has no cross-field scores.
-      const results = index.search(q, { limit: 20 }) as { field: string; result: number[] }[];
-      for (const field of ['keywords', 'title', 'heading', 'text']) {
-        const hit = results.find((r) => r.field === field)?.result[0];
-        if (hit !== undefined) return docs[Math.floor(Number(hit) / 1000)]!.url;
-      }
-      return undefined;
-    },
-  };
-}
-
 export function compareOfflineLibraries(dist = 'dist') {
   const docs = readDocs(dist);
-  return [miniSearch(docs), flexSearch(docs)].map((c) => {
+  return [miniSearch(docs)].map((c) => {
     const misses = QUALITY_SET.filter(([q, expected]) => !expected.includes(c.top(q) ?? '')).map(([q]) => `${q} → ${c.top(q) ?? 'nothing'}`);
     return { name: c.name, rawBytes: c.rawBytes, gzipBytes: c.gzipBytes, hits: QUALITY_SET.length - misses.length, of: QUALITY_SET.length, misses };
   });

@@ -1,25 +1,20 @@
 import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { actorSchema } from './schemas/actor.ts';
-import { briefingSchema } from './schemas/briefing.ts';
-import type { RefFactory } from './schemas/common.ts';
-import { eventSchema } from './schemas/event.ts';
-import { glossarySchema } from './schemas/glossary.ts';
-import { issueSchema } from './schemas/issue.ts';
-import { positionSchema } from './schemas/position.ts';
-import { sourceSchema } from './schemas/source.ts';
+import type { CollectionName, RefFactory } from './schemas/common.ts';
+import { COLLECTION_TABLE as T, extensionOf } from './schemas/collections.ts';
 import { contentDir } from './lib/content-dir.ts';
 
-// One collection per folder of content/ (or of CONTENT_DIR, which the scale benchmark points elsewhere).
+// One collection per row of the collection table (src/schemas/collections.ts), read from content/ (or CONTENT_DIR,
+// which the scale benchmark points elsewhere). Written out row by row so each collection keeps its schema's type.
 const ref: RefFactory = (collection) => reference(collection);
-const from = (folder: string, pattern: string) => glob({ base: `${contentDir()}/${folder}`, pattern });
+const loader = (name: CollectionName) => glob({ base: `${contentDir()}/${T[name].folder}`, pattern: `**/*${extensionOf(T[name].format)}` });
 
 export const collections = {
-  briefing: defineCollection({ loader: from('briefing', '**/*.mdx'), schema: briefingSchema }),
-  actors: defineCollection({ loader: from('actors', '**/*.mdx'), schema: actorSchema(ref) }),
-  issues: defineCollection({ loader: from('issues', '**/*.mdx'), schema: issueSchema(ref) }),
-  positions: defineCollection({ loader: from('positions', '**/*.yaml'), schema: positionSchema(ref) }),
-  events: defineCollection({ loader: from('events', '**/*.yaml'), schema: eventSchema(ref) }),
-  glossary: defineCollection({ loader: from('glossary', '**/*.mdx'), schema: glossarySchema(ref) }),
-  sources: defineCollection({ loader: from('sources', '**/*.yaml'), schema: sourceSchema }),
-};
+  briefing: defineCollection({ loader: loader('briefing'), schema: T.briefing.schema() }),
+  actors: defineCollection({ loader: loader('actors'), schema: T.actors.schema(ref) }),
+  issues: defineCollection({ loader: loader('issues'), schema: T.issues.schema(ref) }),
+  positions: defineCollection({ loader: loader('positions'), schema: T.positions.schema(ref) }),
+  events: defineCollection({ loader: loader('events'), schema: T.events.schema(ref) }),
+  glossary: defineCollection({ loader: loader('glossary'), schema: T.glossary.schema(ref) }),
+  sources: defineCollection({ loader: loader('sources'), schema: T.sources.schema() }),
+} satisfies Record<CollectionName, unknown>;

@@ -4,12 +4,7 @@
  * field and the fix. The site's data loader throws them all at once, so one build shows every problem.
  */
 
-export interface CitationRecord {
-  source: string;
-  paragraphs: readonly number[];
-  /** Where it was written, e.g. "citations[0]" or "body". */
-  field: string;
-}
+import type { CitationRecord } from './citations.ts';
 
 export interface ReferenceRecord {
   collection: string;

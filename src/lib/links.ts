@@ -1,3 +1,6 @@
+import type { CollectionName } from '../schemas/common.ts';
+import { COLLECTION_TABLE } from '../schemas/collections.ts';
+
 /**
  * Every internal link of the site goes through here, so hosting under a sub-path (BASE_PATH) works everywhere.
  *
@@ -26,19 +29,12 @@ export function hostedRoot(site: string | undefined, base: string): string {
   return new URL(withBase(base, ''), site ?? 'http://localhost/').href;
 }
 
-/** The collections that have pages, and where an entry of each lives (paths relative to the site root). */
-export type Linkable = 'actors' | 'issues' | 'positions' | 'events' | 'glossary' | 'sources' | 'briefing';
-
-/** Site-relative path of an entry's page (or anchor, for timeline events). The overview is the home page. */
-export function entryPath(collection: Linkable, id: string): string {
-  switch (collection) {
-    case 'events':
-      return `/timeline/#${id}`;
-    case 'briefing':
-      return id === 'overview' ? '/' : `/briefing/${id}/`;
-    default:
-      return `/${collection}/${id}/`;
-  }
+/**
+ * Site-relative path of an entry's page (or anchor, for timeline events), from the collection table. The overview is
+ * the home page.
+ */
+export function entryPath(collection: CollectionName, id: string): string {
+  return COLLECTION_TABLE[collection].page(id);
 }
 
 /** Anchor id of a paragraph on its source page. */

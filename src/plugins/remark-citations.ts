@@ -14,6 +14,7 @@ import type { Root } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
+import type { Citation } from '../lib/citations.ts';
 import { parseParagraphList } from '../lib/paragraphs.ts';
 
 export interface RemarkCitationsOptions {
@@ -23,10 +24,7 @@ export interface RemarkCitationsOptions {
   defaultSource: string;
 }
 
-export interface Citation {
-  source: string;
-  paragraphs: number[];
-}
+export type { Citation };
 
 type JsxElement = MdxJsxTextElement | MdxJsxFlowElement;
 

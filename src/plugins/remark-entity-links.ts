@@ -14,6 +14,7 @@
  */
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
+import { collectionRows } from '../schemas/collections.ts';
 import { createMatcher, linkEntities, type FirstOnly, type LinkTarget } from '../lib/entity-linker.ts';
 
 export interface RemarkEntityLinksOptions {
@@ -21,10 +22,14 @@ export interface RemarkEntityLinksOptions {
   firstOnly?: FirstOnly;
 }
 
+/** The folders of MDX collections (collection table), each with its collection's name. */
+const MDX_FOLDERS = new Map(collectionRows().filter(([, spec]) => spec.format === 'mdx').map(([name, spec]) => [spec.folder, name]));
+
 /** "…/content/glossary/enrichment.mdx" → "glossary/enrichment": the entry a file is, so it never links to itself. */
 export function entryKeyOf(path: string | undefined): string | undefined {
-  const m = /(?:^|[\\/])(actors|glossary|issues|briefing)[\\/]([^\\/]+)\.mdx?$/.exec(path ?? '');
-  return m ? `${m[1]}/${m[2]}` : undefined;
+  const m = /(?:^|[\\/])([^\\/]+)[\\/]([^\\/]+)\.mdx?$/.exec(path ?? '');
+  const collection = m ? MDX_FOLDERS.get(m[1]!) : undefined;
+  return collection ? `${collection}/${m![2]}` : undefined;
 }
 
 export default function remarkEntityLinks(options: RemarkEntityLinksOptions) {

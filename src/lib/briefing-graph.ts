@@ -1,0 +1,252 @@
+/**
+ * The content graph: one pure function from parsed entries to everything the site needs to know about them —
+ * sorted lists, lookups, titles, link targets, who cites each paragraph, who mentions whom, and every problem.
+ *
+ * It runs twice per build on the same files, with the same messages: the validator calls it on the files it read
+ * (src/lib/validate-content.ts, before Astro runs, so a bad edit fails in a second), and site-data calls it on Astro's
+ * collections (src/lib/site-data.ts, for the pages). Nothing here reads files or knows about Astro.
+ *
+ *   buildBriefing({ briefing, actors, issues, positions, events, glossary, sources }, { base: '/', bodies })
+ *   → { actors (sorted), positionsOnIssue('sanctions-relief'), citers.get('muscat-2026-02-06#3'), problems, … }
+ */
+import type { ActorData } from '../schemas/actor.ts';
+import type { BriefingData } from '../schemas/briefing.ts';
+import type { CollectionName } from '../schemas/common.ts';
+import { COLLECTION_TABLE, type LinkSpec } from '../schemas/collections.ts';
+import type { EventData } from '../schemas/event.ts';
+import type { GlossaryData } from '../schemas/glossary.ts';
+import type { IssueData } from '../schemas/issue.ts';
+import type { PositionData } from '../schemas/position.ts';
+import type { Source } from '../schemas/source.ts';
+import { ACTOR_KINDS } from '../schemas/actor.ts';
+import { plainCitation, type Citation, type CitationData, type CitationRecord } from './citations.ts';
+import { aliasClashes, createMatcher, linkEntities, type LinkTarget, type Matcher } from './entity-linker.ts';
+import { checkIntegrity, uncitedParagraphs, type EntryRecord, type ReferenceRecord } from './integrity.ts';
+import { entryPath, withBase } from './links.ts';
+import { listRelations, type Relation } from './relations.ts';
+import { lowerFirst } from './text.ts';
+
+/** An entry as both Astro's collections and the validator's reader give it. */
+export interface GraphEntry<D> {
+  id: string;
+  collection: string;
+  filePath?: string | undefined;
+  data: D;
+}
+
+export interface BriefingEntries {
+  briefing: readonly GraphEntry<BriefingData>[];
+  actors: readonly GraphEntry<ActorData>[];
+  issues: readonly GraphEntry<IssueData>[];
+  positions: readonly GraphEntry<PositionData>[];
+  events: readonly GraphEntry<EventData>[];
+  glossary: readonly GraphEntry<GlossaryData>[];
+  sources: readonly GraphEntry<Source>[];
+}
+
+/** What an MDX body holds besides its text: its <Cite> citations and the entries it mentions. */
+export interface BodyFacts {
+  citations: readonly Citation[];
+  mentions: readonly string[];
+}
+
+export interface GraphOptions {
+  /** The base path links are built under ('/' or '/x/y/'). */
+  base: string;
+  /** Facts of each MDX body, by "collection/id" (from remark-citations and remark-entity-links). */
+  bodies?: ReadonlyMap<string, BodyFacts>;
+  /** Ids that exist per collection beyond the valid entries (broken files), so one bad file gives one message. */
+  known?: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Paragraph counts of sources beyond the valid ones (a source that failed its schema), for the same reason. */
+  paragraphCounts?: Readonly<Record<string, number>>;
+}
+
+/** A page that cites or mentions something, ready to link. */
+export interface PageRef {
+  collection: CollectionName;
+  id: string;
+  title: string;
+  path: string;
+}
+
+type Item<E extends BriefingEntries, K extends keyof BriefingEntries> = E[K][number];
+
+const keyOf = (e: { collection: string; id: string }) => `${e.collection}/${e.id}`;
+const byOrder = <T extends { data: { order: number } }>(a: T, b: T) => a.data.order - b.data.order;
+
+/** Groups items by a key once, so pages look lists up instead of scanning every record. */
+function groupBy<T>(items: readonly T[], keys: (item: T) => Iterable<string>): (key: string) => T[] {
+  const map = new Map<string, T[]>();
+  for (const item of items)
+    for (const key of new Set(keys(item))) {
+      const list = map.get(key);
+      if (list) list.push(item);
+      else map.set(key, [item]);
+    }
+  return (key) => map.get(key) ?? [];
+}
+
+/** Every actor and glossary term as a link target, from the collection table's `link` rows. */
+export function linkTargetsOf(entries: Pick<BriefingEntries, 'actors' | 'glossary'>, base: string): LinkTarget[] {
+  const target = (collection: 'actors' | 'glossary', link: LinkSpec, e: GraphEntry<Record<string, unknown>>): LinkTarget => {
+    const name = String(e.data[link.nameField] ?? e.id);
+    const aliases = Array.isArray(e.data.aliases) ? (e.data.aliases as unknown[]).filter((a): a is string => typeof a === 'string') : [];
+    return {
+      key: `${collection}/${e.id}`, kind: link.kind, url: withBase(base, entryPath(collection, e.id)), file: e.filePath ?? `${collection}/${e.id}`,
+      names: [name, ...aliases], preview: `${name}: ${String(e.data[link.previewField] ?? '')}`,
+    };
+  };
+  const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return [
+    ...[...entries.glossary].sort(byId).map((e) => target('glossary', COLLECTION_TABLE.glossary.link, e as GraphEntry<Record<string, unknown>>)),
+    ...[...entries.actors].sort(byId).map((e) => target('actors', COLLECTION_TABLE.actors.link, e as GraphEntry<Record<string, unknown>>)),
+  ];
+}
+
+/** The text mentions of one string, found by the linker (nothing is linked: only the keys are returned). */
+function textMentions(matcher: Matcher, text: string): string[] {
+  return linkEntities({ type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: text }] }] }, matcher, { firstOnly: false });
+}
+
+export function buildBriefing<E extends BriefingEntries>(input: E, options: GraphOptions) {
+  const bodies = options.bodies ?? new Map<string, BodyFacts>();
+  const body = (e: { collection: string; id: string }) => bodies.get(keyOf(e));
+
+  // Sorted lists, in the order pages show them.
+  const briefing = [...input.briefing].sort(byOrder) as Item<E, 'briefing'>[];
+  const issues = [...input.issues].sort(byOrder) as Item<E, 'issues'>[];
+  const kindRank = (kind: string) => (ACTOR_KINDS as readonly string[]).indexOf(kind);
+  const actors = [...input.actors].sort(
+    (a, b) => kindRank(a.data.kind) - kindRank(b.data.kind) || a.data.order - b.data.order || a.data.name.localeCompare(b.data.name),
+  ) as Item<E, 'actors'>[];
+  const glossary = [...input.glossary].sort((a, b) => a.data.term.localeCompare(b.data.term, 'en')) as Item<E, 'glossary'>[];
+  const sources = [...input.sources].sort((a, b) => a.data.date.getTime() - b.data.date.getTime()) as Item<E, 'sources'>[];
+  const actorIndex = new Map(actors.map((a, i) => [a.id, i]));
+  const issueIndex = new Map(issues.map((x, i) => [x.id, i]));
+  const positions = [...input.positions].sort(
+    (a, b) =>
+      (actorIndex.get(a.data.actor.id) ?? 0) - (actorIndex.get(b.data.actor.id) ?? 0) ||
+      (issueIndex.get(a.data.issue.id) ?? 0) - (issueIndex.get(b.data.issue.id) ?? 0) ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  ) as Item<E, 'positions'>[];
+  // Editors set `order` chronologically, which also places undated events among dated ones.
+  const events = [...input.events].sort(byOrder) as Item<E, 'events'>[];
+
+  // Lookups.
+  const actorById = new Map(actors.map((a) => [a.id, a]));
+  const issueById = new Map(issues.map((i) => [i.id, i]));
+  const positionsOfActor = groupBy(positions, (p) => [p.data.actor.id]);
+  const positionsOnIssue = groupBy(positions, (p) => [p.data.issue.id]);
+  const eventsOfActor = groupBy(events, (e) => e.data.actors.map((a) => a.id));
+  const eventsOnIssue = groupBy(events, (e) => e.data.issues.map((i) => i.id));
+  const membersOf = groupBy(actors.filter((a) => a.data.affiliation), (a) => [a.data.affiliation!.id]);
+  const relations: Relation[] = listRelations(actors);
+  const relationsOf = groupBy(relations, (r) => [r.from, r.to]);
+
+  const actorName = (id: string) => actorById.get(id)?.data.name ?? id;
+  const issueTitle = (id: string) => issueById.get(id)?.data.title ?? id;
+  const positionTitle = (p: GraphEntry<PositionData>) => `${actorName(p.data.actor.id)} on ${lowerFirst(issueTitle(p.data.issue.id))}`;
+
+  // Integrity: every reference and citation of every entry, with the field it was written in.
+  const ref = (collection: CollectionName, field: string, r: { id: string } | undefined): ReferenceRecord[] =>
+    r ? [{ collection, id: r.id, field }] : [];
+  const refs = (collection: CollectionName, field: string, list: readonly { id: string }[]): ReferenceRecord[] =>
+    list.map((r, i) => ({ collection, id: r.id, field: `${field}[${i}]` }));
+  const cites = (cs: readonly CitationData[], prefix = ''): CitationRecord[] =>
+    cs.map((c, i) => ({ ...plainCitation(c), field: `${prefix}citations[${i}]` }));
+  const bodyCites = (e: { collection: string; id: string }): CitationRecord[] =>
+    (body(e)?.citations ?? []).map((c) => ({ ...c, field: 'body <Cite>' }));
+  const record = (e: GraphEntry<unknown>, citations: CitationRecord[], references: ReferenceRecord[]): EntryRecord => ({
+    collection: e.collection, id: e.id, filePath: e.filePath, citations, references,
+  });
+  const records: EntryRecord[] = [
+    ...briefing.map((e) => record(e, bodyCites(e), [])),
+    ...actors.map((e) =>
+      record(
+        e,
+        [...cites(e.data.citations), ...bodyCites(e), ...e.data.relations.flatMap((r, i) => cites(r.citations, `relations[${i}].`))],
+        [...ref('actors', 'affiliation', e.data.affiliation), ...e.data.relations.map((r, i) => ({ collection: 'actors', id: r.with.id, field: `relations[${i}].with` }))],
+      ),
+    ),
+    ...issues.map((e) => record(e, [...cites(e.data.citations), ...bodyCites(e)], [])),
+    ...positions.map((e) => record(e, cites(e.data.citations), [...ref('actors', 'actor', e.data.actor), ...ref('issues', 'issue', e.data.issue)])),
+    ...events.map((e) => record(e, cites(e.data.citations), [...refs('actors', 'actors', e.data.actors), ...refs('issues', 'issues', e.data.issues)])),
+    ...glossary.map((e) => record(e, bodyCites(e), refs('glossary', 'related', e.data.related))),
+    ...sources.map((e) => record(e, [], [])),
+  ];
+  const paragraphCounts: Record<string, number> = { ...options.paragraphCounts, ...Object.fromEntries(sources.map((s) => [s.id, s.data.paragraphs.length])) };
+  const linkTargets = linkTargetsOf({ actors, glossary }, options.base);
+  const problems = [
+    ...checkIntegrity(paragraphCounts, records, options.known),
+    ...aliasClashes(linkTargets).map((m) => m.replace(/^The name/, 'The alias')),
+  ];
+  const warnings: string[] = [];
+  const uncited = uncitedParagraphs(paragraphCounts, records.flatMap((r) => r.citations));
+  if (uncited.length) warnings.push(`Source paragraphs cited nowhere: ${uncited.join(', ')}. Cite each paragraph the briefing relies on.`);
+
+  // Pages, and who cites each paragraph: "source#n" → pages, in site order, each page once.
+  const pageRef = (collection: CollectionName, id: string, title: string): PageRef => ({ collection, id, title, path: entryPath(collection, id) });
+  const pages: PageRef[] = [
+    ...briefing.map((e) => pageRef('briefing', e.id, e.data.title)),
+    ...actors.map((e) => pageRef('actors', e.id, e.data.name)),
+    ...issues.map((e) => pageRef('issues', e.id, e.data.title)),
+    ...positions.map((e) => pageRef('positions', e.id, positionTitle(e))),
+    ...events.map((e) => pageRef('events', e.id, e.data.title)),
+    ...glossary.map((e) => pageRef('glossary', e.id, e.data.term)),
+  ];
+  const pageByKey = new Map(pages.map((p) => [`${p.collection}/${p.id}`, p]));
+  const citing = new Map<string, Set<PageRef>>();
+  for (const r of records) {
+    const page = pageByKey.get(`${r.collection}/${r.id}`);
+    if (!page) continue;
+    for (const c of r.citations)
+      for (const n of c.paragraphs) {
+        const key = `${c.source}#${n}`;
+        const set = citing.get(key);
+        if (set) set.add(page);
+        else citing.set(key, new Set([page]));
+      }
+  }
+  const citers = new Map([...citing].map(([key, set]) => [key, [...set]]));
+
+  // Who mentions each actor or term, found by the same linker that links them (MDX bodies through
+  // remark-entity-links; summaries, statements and event descriptions here). And the other way round.
+  const matcher = createMatcher(linkTargets);
+  const mentionedIn = new Map<string, PageRef[]>();
+  const mentionsOf = new Map<string, string[]>();
+  const mention = (page: PageRef | undefined, keys: readonly string[]) => {
+    if (!page) return;
+    const self = `${page.collection}/${page.id}`;
+    const found = [...new Set(keys)].filter((k) => k !== self);
+    mentionsOf.set(self, found);
+    for (const key of found) {
+      const list = mentionedIn.get(key);
+      if (list) list.push(page);
+      else mentionedIn.set(key, [page]);
+    }
+  };
+  for (const e of [...briefing, ...actors, ...issues, ...glossary]) {
+    const summary = 'summary' in e.data ? textMentions(matcher, e.data.summary) : [];
+    mention(pageByKey.get(keyOf(e)), [...(body(e)?.mentions ?? []), ...summary]);
+  }
+  for (const p of positions) mention(pageByKey.get(keyOf(p)), textMentions(matcher, `${p.data.headline}. ${p.data.summary}`));
+  for (const e of events) mention(pageByKey.get(keyOf(e)), textMentions(matcher, `${e.data.title}. ${e.data.summary}`));
+  const unmentioned = glossary.filter((g) => !mentionedIn.has(keyOf(g))).map((g) => g.filePath ?? keyOf(g));
+  if (unmentioned.length) warnings.push(`Glossary terms mentioned nowhere: ${unmentioned.join(', ')}. Mention each term somewhere, or drop it.`);
+
+  /** Ids of the actors a page's text names, for search filters. */
+  const actorsNamedIn = (collection: CollectionName, id: string) =>
+    (mentionsOf.get(`${collection}/${id}`) ?? []).filter((k) => k.startsWith('actors/')).map((k) => k.slice('actors/'.length));
+
+  const asOf = sources.reduce((latest, s) => (s.data.date > latest ? s.data.date : latest), new Date(0));
+
+  return {
+    briefing, actors, issues, positions, events, glossary, sources,
+    actorById, issueById, actorName, issueTitle, positionTitle,
+    positionsOfActor, positionsOnIssue, eventsOfActor, eventsOnIssue, membersOf, relations, relationsOf,
+    pages, pageByKey, citers, mentionedIn, mentionsOf, actorsNamedIn, asOf, paragraphCounts,
+    linkTargets, matcher, problems, warnings,
+  };
+}
+
+export type BriefingGraph<E extends BriefingEntries = BriefingEntries> = ReturnType<typeof buildBriefing<E>>;
