@@ -7,8 +7,10 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import remarkCitations from './src/plugins/remark-citations.ts';
 import remarkEntityLinks from './src/plugins/remark-entity-links.ts';
+import remarkSearchText from './src/plugins/remark-search-text.ts';
 import offline from './src/integrations/offline.ts';
 import ogImages from './src/integrations/og-images.ts';
+import pageManifest from './src/integrations/page-manifest.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import timings from './src/integrations/timings.ts';
 import { contentDir } from './src/lib/content-dir.ts';
@@ -33,11 +35,14 @@ export default defineConfig({
         remarkGfm,
         [remarkCitations, { sources, defaultSource: SITE.defaultSource }],
         [remarkEntityLinks, { targets, firstOnly: 'section' }],
+        remarkSearchText,
       ],
     }),
   },
   // Order matters: the offline edition is made from the finished hosted build, Pagefind index included. The social
-  // preview images come last, after the offline edition has copied dist/, because only the hosted site needs them:
-  // that keeps some 80 PNGs out of dist-offline/ and its zip.
-  integrations: [timings(), mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') }), pagefind(), offline(), ogImages()],
+  // preview images come after it has copied dist/, because only the hosted site needs them: that keeps some 80 PNGs
+  // out of dist-offline/ and its zip. Both read the page manifest, which the last step checks and removes.
+  integrations: [
+    timings(), mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') }), pagefind(), offline(), ogImages(), pageManifest(),
+  ],
 });

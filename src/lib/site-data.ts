@@ -6,6 +6,8 @@
 import { getCollection, render } from 'astro:content';
 import { buildBriefing, type BodyFacts } from './briefing-graph.ts';
 import type { Citation } from './citations.ts';
+import { sitePages, type BodyText, type PageSpec } from './site-pages.ts';
+import type { TextSection } from '../plugins/remark-search-text.ts';
 import { linkedHtml } from './linked-text.ts';
 import type { LinkOptions } from './entity-linker.ts';
 
@@ -22,19 +24,33 @@ async function load() {
     getCollection('sources'),
   ]);
   // Citations and mentions in MDX bodies, recorded by remark-citations and remark-entity-links during render.
+  // And each body's text by section (remark-search-text), with its headings' ids, for the search documents.
   const bodies = new Map<string, BodyFacts>();
+  const bodyText = new Map<string, BodyText>();
   for (const entry of [...briefing, ...actors, ...issues, ...glossary]) {
-    const { remarkPluginFrontmatter: facts } = await render(entry);
-    bodies.set(`${entry.collection}/${entry.id}`, {
+    const { remarkPluginFrontmatter: facts, headings } = await render(entry);
+    const key = `${entry.collection}/${entry.id}`;
+    bodies.set(key, {
       citations: (facts.bodyCitations as Citation[] | undefined) ?? [],
       mentions: (facts.mentions as string[] | undefined) ?? [],
     });
+    bodyText.set(key, { sections: (facts.searchText as TextSection[] | undefined) ?? [], headings });
   }
   const graph = buildBriefing({ briefing, actors, issues, positions, events, glossary, sources }, { base: import.meta.env.BASE_URL, bodies });
   if (graph.problems.length) throw new Error(`The content has ${graph.problems.length} problem(s):\n- ${graph.problems.join('\n- ')}`);
   for (const w of graph.warnings) console.warn(`[briefing] ${w}`);
+  const specs = sitePages(graph, bodyText);
+  const specByPath = new Map(specs.map((p) => [p.path, p]));
   return {
     ...graph,
+    /** Every page of the site (site-pages.ts), in site order. */
+    sitePages: specs,
+    /** The page at a site-relative path ('/actors/iran/'); a route asking for one that does not exist is a bug. */
+    pageAt: (path: string): PageSpec => {
+      const spec = specByPath.get(path);
+      if (!spec) throw new Error(`No page spec for ${path}: add it to sitePages() in src/lib/site-pages.ts.`);
+      return spec;
+    },
     /** A frontmatter string with its mentions linked, as HTML (see linked-text.ts). */
     linkText: (text: string, options: LinkOptions = {}) => linkedHtml(text, graph.matcher, options).html,
   };

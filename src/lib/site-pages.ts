@@ -1,0 +1,228 @@
+/**
+ * Every page of the site, once: its path, title, description, how search files it, and the text search indexes.
+ * Routes render the page whose spec they are given (BaseLayout takes title, description and search tags from it);
+ * the page manifest (page-manifest.ts) is these specs as records, so the post-build steps (offline search, preview
+ * images) read what the build knew instead of scraping it back out of HTML.
+ *
+ *   sitePages(graph, bodyText) → [{ path: '/actors/iran/', title: 'Iran', search: { type: 'actor', … },
+ *                                  keywords: ['Iran', 'Tehran'], sections: [{ heading: 'Iran', text: '…' }, …] }, …]
+ *
+ * Search text is bounded per page by what the page is about: a position page does not carry the other stances on
+ * its issue, and list pages carry names and one-line summaries, not their entries' full text.
+ */
+import type { CollectionName } from '../schemas/common.ts';
+import { ACTOR_KIND_LABELS, ACTOR_KINDS } from '../schemas/actor.ts';
+import { STANCES } from '../schemas/stance.ts';
+import type { BriefingGraph } from './briefing-graph.ts';
+import { formatDay, formatPartialDate, isoDay } from './dates.ts';
+import { entryPath, paragraphAnchor } from './links.ts';
+import type { PageType } from './page-types.ts';
+import type { SearchSection } from './search-docs.ts';
+import type { TextSection } from '../plugins/remark-search-text.ts';
+
+/** How search files a page (SearchTags renders it for Pagefind; the manifest carries it for the offline edition). */
+export interface SearchTags {
+  type: PageType;
+  actors?: readonly string[];
+  issues?: readonly string[];
+  summary?: string | undefined;
+  /** ISO date (or YYYY-MM / YYYY) the page is about, if any. */
+  date?: string | undefined;
+}
+
+export interface PageSpec {
+  /** Site-relative path as Astro routes it, without the base path: '/', '/actors/iran/', '/404/'. */
+  path: string;
+  title: string;
+  description: string;
+  /** How search files the page; none for pages search leaves out (search, 404). */
+  search?: SearchTags;
+  /** What search weights highest: the page's name and aliases. */
+  keywords: readonly string[];
+  /** The text search indexes, in sections at the page's headings. */
+  sections: readonly SearchSection[];
+}
+
+/** An MDX body's text by section, and its headings as rendered (with the ids Astro gave them). */
+export interface BodyText {
+  sections: readonly TextSection[];
+  headings: readonly { depth: number; slug: string; text: string }[];
+}
+
+/** Description lines of the pages that are not entries. */
+export const INDEX_PAGES = {
+  actors: { title: 'Actors', description: 'Every state, group of states, person and organisation in the Muscat talks story, with their role and positions.', summary: 'Every actor in the story, by kind.' },
+  issues: { title: 'Issues', description: "The questions on the table in the Muscat talks, each with every side's stance.", summary: 'Every issue on the table, with each side’s stance.' },
+  glossary: { title: 'Glossary', description: 'Short, accurate definitions of the terms a reader of the Muscat talks story meets, from enrichment to the Axis of Resistance.', summary: 'Every term, A to Z, with a short definition.' },
+  sources: { title: 'Sources', description: 'The documents this briefing is built from, paragraph by paragraph, with every page that cites each paragraph.', summary: 'The documents behind the briefing.' },
+  timeline: { title: 'Timeline', description: "From the 2015 nuclear agreement to the Muscat talks: dated events, with dates worked out from the report's relative wording marked as derived.", summary: 'Dated and undated events from 2015 to the talks.' },
+  search: { title: 'Search', description: 'Search every actor, issue, position, event, term and briefing page.' },
+  notFound: { title: 'Page not found', description: 'This page does not exist in the Muscat talks briefing.' },
+} as const;
+
+/** The label of an actor kind for one actor ("State", "Person", "Group of states"). */
+export const actorKindLabel = (kind: keyof typeof ACTOR_KIND_LABELS): string =>
+  ACTOR_KIND_LABELS[kind].replace(/s$/, '').replace(/^People$/, 'Person').replace(/^Groups of state$/, 'Group of states');
+
+const join = (parts: readonly (string | undefined | false)[], sep = ' ') => parts.filter(Boolean).join(sep);
+const sentence = (s: string) => (/[.!?]$/.test(s) ? s : `${s}.`);
+
+/** A body's sections with the anchors Astro gave its headings; the text before the first heading joins `lead`. */
+function bodySections(title: string, lead: string, body: BodyText | undefined, tail: SearchSection[] = []): SearchSection[] {
+  const sections: SearchSection[] = [{ heading: title, text: lead }];
+  let h = 0;
+  for (const s of body?.sections ?? []) {
+    if (s.heading === undefined) {
+      sections[0] = { heading: title, text: join([sections[0]!.text, s.text]) };
+      continue;
+    }
+    const rendered = body!.headings[h++];
+    sections.push(rendered ? { anchor: rendered.slug, heading: rendered.text, text: s.text } : { heading: s.heading, text: s.text });
+  }
+  return [...sections, ...tail];
+}
+
+export function sitePages(graph: BriefingGraph, bodyText: ReadonlyMap<string, BodyText>): PageSpec[] {
+  const g = graph;
+  const body = (collection: CollectionName, id: string) => bodyText.get(`${collection}/${id}`);
+  const pages: PageSpec[] = [];
+  const stanceLine = (stance: keyof typeof STANCES) => STANCES[stance].label;
+
+  for (const b of g.briefing) {
+    pages.push({
+      path: entryPath('briefing', b.id), title: b.data.title, description: b.data.description,
+      search: { type: 'briefing', actors: g.actorsNamedIn('briefing', b.id), summary: b.data.description },
+      keywords: [], sections: bodySections(b.data.title, b.data.description, body('briefing', b.id)),
+    });
+  }
+
+  pages.push({
+    path: '/actors/', title: INDEX_PAGES.actors.title, description: INDEX_PAGES.actors.description,
+    search: { type: 'actor', summary: INDEX_PAGES.actors.summary }, keywords: [],
+    sections: [
+      { heading: INDEX_PAGES.actors.title, text: INDEX_PAGES.actors.description },
+      ...ACTOR_KINDS.flatMap((kind) => {
+        const list = g.actors.filter((a) => a.data.kind === kind);
+        return list.length ? [{ anchor: `kind-${kind}`, heading: ACTOR_KIND_LABELS[kind], text: list.map((a) => `${a.data.name}: ${a.data.role}.`).join(' ') }] : [];
+      }),
+    ],
+  });
+  for (const a of g.actors) {
+    const { name, kind, role, aliases, affiliation, summary } = a.data;
+    const own = g.positionsOfActor(a.id);
+    const relations = g.relationsOf(a.id).map((r) => `${g.actorName(r.from)} ${r.label} ${g.actorName(r.to)}`);
+    const members = g.membersOf(a.id).map((m) => m.data.name);
+    const events = g.eventsOfActor(a.id);
+    pages.push({
+      path: entryPath('actors', a.id), title: name, description: `${name}: ${role}. ${summary}`,
+      search: { type: 'actor', actors: [a.id], issues: own.map((p) => p.data.issue.id), summary: role },
+      keywords: [name, ...aliases],
+      sections: bodySections(
+        name,
+        join([actorKindLabel(kind), summary, sentence(role), aliases.length > 0 && `Also called ${aliases.join(', ')}.`,
+          affiliation && `Affiliation: ${g.actorName(affiliation.id)}.`, relations.length > 0 && `${relations.join('; ')}.`,
+          members.length > 0 && `Linked actors: ${members.join(', ')}.`]),
+        body('actors', a.id),
+        [
+          { anchor: 'positions', heading: 'Positions', text: own.map((p) => `${g.issueTitle(p.data.issue.id)}: ${stanceLine(p.data.stance)}. ${sentence(p.data.headline)}`).join(' ') },
+          ...(events.length ? [{ anchor: 'events', heading: 'On the timeline', text: events.map((e) => sentence(e.data.title)).join(' ') }] : []),
+        ],
+      ),
+    });
+  }
+
+  pages.push({
+    path: '/issues/', title: INDEX_PAGES.issues.title, description: INDEX_PAGES.issues.description,
+    search: { type: 'issue', summary: INDEX_PAGES.issues.summary }, keywords: [],
+    sections: [{ heading: INDEX_PAGES.issues.title, text: join([INDEX_PAGES.issues.description, ...g.issues.map((i) => `${i.data.title}: ${i.data.summary}`)]) }],
+  });
+  for (const i of g.issues) {
+    const here = g.positionsOnIssue(i.id);
+    const events = g.eventsOnIssue(i.id);
+    pages.push({
+      path: entryPath('issues', i.id), title: i.data.title, description: i.data.summary,
+      search: { type: 'issue', issues: [i.id], actors: here.map((p) => p.data.actor.id), summary: i.data.summary },
+      keywords: [i.data.title],
+      sections: bodySections(i.data.title, join(['Issue', i.data.summary]), body('issues', i.id), [
+        { anchor: 'stances', heading: 'Where each side stands', text: here.map((p) => `${g.actorName(p.data.actor.id)}: ${stanceLine(p.data.stance)}. ${sentence(p.data.headline)}`).join(' ') },
+        ...(events.length ? [{ anchor: 'events', heading: 'On the timeline', text: events.map((e) => sentence(e.data.title)).join(' ') }] : []),
+      ]),
+    });
+  }
+
+  for (const p of g.positions) {
+    const { actor, issue, stance, headline, summary, voicedBy } = p.data;
+    const title = g.positionTitle(p);
+    pages.push({
+      path: entryPath('positions', p.id), title, description: `${headline}. ${summary}`,
+      search: { type: 'position', actors: [actor.id], issues: [issue.id], summary: headline },
+      keywords: [],
+      sections: [{
+        heading: title,
+        text: join([`Position. Actor: ${g.actorName(actor.id)}. Issue: ${g.issueTitle(issue.id)}. Stance: ${STANCES[stance].label} (${STANCES[stance].description})`,
+          voicedBy && `Voiced by ${voicedBy}.`, sentence(headline), summary]),
+      }],
+    });
+  }
+
+  pages.push({
+    path: '/timeline/', title: INDEX_PAGES.timeline.title, description: INDEX_PAGES.timeline.description,
+    search: {
+      type: 'event', actors: g.events.flatMap((e) => e.data.actors.map((a) => a.id)), issues: g.events.flatMap((e) => e.data.issues.map((i) => i.id)),
+      summary: INDEX_PAGES.timeline.summary,
+    },
+    keywords: [],
+    sections: [
+      { heading: INDEX_PAGES.timeline.title, text: INDEX_PAGES.timeline.description },
+      ...g.events.map((e) => ({
+        anchor: e.id, heading: e.data.title,
+        text: join([e.data.date ? formatPartialDate(e.data.date.on) : `Undated${e.data.when ? ` (${e.data.when})` : ''}.`, e.data.summary,
+          e.data.actors.length > 0 && `Involves: ${e.data.actors.map((a) => g.actorName(a.id)).join(', ')}.`]),
+      })),
+    ],
+  });
+
+  pages.push({
+    path: '/glossary/', title: INDEX_PAGES.glossary.title, description: INDEX_PAGES.glossary.description,
+    search: { type: 'glossary', summary: INDEX_PAGES.glossary.summary }, keywords: [],
+    sections: [
+      { heading: INDEX_PAGES.glossary.title, text: INDEX_PAGES.glossary.description },
+      ...[...new Set(g.glossary.map((t) => t.data.term.charAt(0).toUpperCase()))].map((l) => ({
+        anchor: `letter-${l}`, heading: l,
+        text: g.glossary.filter((t) => t.data.term.charAt(0).toUpperCase() === l).map((t) => `${t.data.term}: ${t.data.definition}`).join(' '),
+      })),
+    ],
+  });
+  const termOf = new Map(g.glossary.map((t) => [t.id, t.data.term]));
+  for (const t of g.glossary) {
+    const { term, aliases, definition, related } = t.data;
+    pages.push({
+      path: entryPath('glossary', t.id), title: term, description: definition,
+      search: { type: 'glossary', summary: definition }, keywords: [term, ...aliases],
+      sections: bodySections(term, join(['Glossary', definition, aliases.length > 0 && `Also: ${aliases.join(', ')}.`]), body('glossary', t.id),
+        related.length ? [{ anchor: 'related', heading: 'Related terms', text: related.map((r) => termOf.get(r.id) ?? r.id).join(', ') }] : []),
+    });
+  }
+
+  pages.push({
+    path: '/sources/', title: INDEX_PAGES.sources.title, description: INDEX_PAGES.sources.description,
+    search: { type: 'source', summary: INDEX_PAGES.sources.summary }, keywords: [],
+    sections: [{ heading: INDEX_PAGES.sources.title, text: join([INDEX_PAGES.sources.description, ...g.sources.map((s) => `${s.data.title}. ${s.data.provenanceNote}`)]) }],
+  });
+  for (const s of g.sources) {
+    const d = s.data;
+    pages.push({
+      path: entryPath('sources', s.id), title: d.title,
+      description: `${d.dateline}, ${formatDay(d.date)}: ${d.paragraphs.length} paragraphs, each summarised, with the pages that cite it.`,
+      search: { type: 'source', summary: d.provenanceNote, date: isoDay(d.date) }, keywords: [],
+      sections: [
+        { heading: d.title, text: join(['Source', `${d.dateline}, ${formatDay(d.date)}.`, d.dateNote, d.outlet ?? undefined, d.headline ?? undefined, d.provenanceNote]) },
+        ...d.paragraphs.map((p) => ({ anchor: paragraphAnchor(p.n), heading: join([`¶${p.n}`, p.section], ' · '), text: p.summary })),
+      ],
+    });
+  }
+
+  pages.push({ path: '/search/', title: INDEX_PAGES.search.title, description: INDEX_PAGES.search.description, keywords: [], sections: [] });
+  pages.push({ path: '/404/', title: INDEX_PAGES.notFound.title, description: INDEX_PAGES.notFound.description, keywords: [], sections: [] });
+  return pages;
+}
