@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { parsePartialDate } from '../lib/dates.ts';
 import { citationsSchema, type RefFactory } from './common.ts';
 
 /** How precisely the source lets us date an event. */
@@ -27,13 +28,13 @@ export const eventDateSchema = z
       .optional(),
   })
   .superRefine((d, ctx) => {
-    const parts = d.on.split('-').length;
-    const expected = { year: 1, month: 2, day: 3 }[d.precision];
-    if (parts !== expected)
-      ctx.addIssue({ code: 'custom', path: ['on'], message: `"${d.on}" does not match precision "${d.precision}"; write YYYY for a year, YYYY-MM for a month, YYYY-MM-DD for a day.` });
-    const probe = new Date(`${d.on.padEnd(7, '-01').padEnd(10, '-01')}T00:00:00Z`);
-    if (Number.isNaN(probe.getTime()) || probe.toISOString().slice(0, d.on.length) !== d.on)
+    const date = parsePartialDate(d.on);
+    if (!date) {
       ctx.addIssue({ code: 'custom', path: ['on'], message: `"${d.on}" is not a real calendar date; write it as YYYY, YYYY-MM or YYYY-MM-DD.` });
+      return;
+    }
+    if (date.precision !== d.precision)
+      ctx.addIssue({ code: 'custom', path: ['on'], message: `"${d.on}" does not match precision "${d.precision}"; write YYYY for a year, YYYY-MM for a month, YYYY-MM-DD for a day.` });
   });
 
 /** A timeline event (content/events/*.yaml). */

@@ -7,7 +7,7 @@
  * are drawn as spans, not points; events without a date get no point, only a dotted bracket over the stretch their
  * place in the sequence allows.
  */
-import { MONTHS } from '../dates.ts';
+import { formatPartialDate, MONTHS, partialDateSpan } from '../dates.ts';
 import { wrapText } from './text.ts';
 
 export interface TimelineInput {
@@ -72,13 +72,8 @@ export const TIMELINE_OPTIONS = {
 const DAY = 86_400_000;
 const dayNumber = (y: number, m = 1, d = 1) => Date.UTC(y, m - 1, d) / DAY;
 
-/** The stretch of days a partial date covers: [start, end). */
-export function dateSpan(on: string): { start: number; end: number } {
-  const [y, m, d] = on.split('-').map(Number) as [number, number?, number?];
-  if (m === undefined) return { start: dayNumber(y), end: dayNumber(y + 1) };
-  if (d === undefined) return { start: dayNumber(y, m), end: dayNumber(y, m + 1) };
-  return { start: dayNumber(y, m, d), end: dayNumber(y, m, d + 1) };
-}
+/** The stretch of days a partial date covers: [start, end) (see dates.ts). */
+export const dateSpan = partialDateSpan;
 
 /** "4 years", "7 months", "3 weeks", "5 days": the length of an omitted stretch, rounded. */
 export function describeGap(days: number): string {
@@ -91,12 +86,7 @@ export function describeGap(days: number): string {
 }
 
 /** Short date for the label's first line: "2015", "June 2025", "4 Feb 2026". */
-function shortDate(on: string): string {
-  const [y, m, d] = on.split('-').map(Number);
-  if (m === undefined) return String(y);
-  if (d === undefined) return `${MONTHS[m - 1]} ${y}`;
-  return `${d} ${MONTHS[m - 1]!.slice(0, 3)} ${y}`;
-}
+const shortDate = (on: string): string => formatPartialDate(on, 'short');
 
 /** Ticks at year starts, or at month starts for bands holding month or day dates; labels only where they fit. */
 function bandTicks(start: number, end: number, monthly: boolean, y: (day: number) => number, minSpacing: number): Tick[] {
