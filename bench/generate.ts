@@ -3,6 +3,10 @@
  * events, glossary terms and briefing pages, with citations into one 13-paragraph source and mentions of actors and
  * terms in prose, so the citation checks, the linker, backlinks, search and the offline edition all do real work.
  * The text is filler built from a small vocabulary; it is never published.
+ *
+ * The mix follows the real briefing (81 pages: 18 actors, 10 issues, 27 positions, 13 events, 13 terms, 5 briefing
+ * pages), so positions spread over issues as they do there (one to six each, about three on average), not onto a few.
+ * `busyIssue` is the stress case: that many extra positions all on one issue, to show no page grows with it.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,15 +34,21 @@ export interface GeneratedCounts {
   briefing: number;
 }
 
-export function generateContent(dir: string, pages: number): GeneratedCounts {
+export interface GenerateOptions {
+  /** Extra positions, all on issue 0 (the stress case). */
+  busyIssue?: number;
+}
+
+export function generateContent(dir: string, pages: number, options: GenerateOptions = {}): GeneratedCounts {
   rmSync(dir, { recursive: true, force: true });
+  const busy = options.busyIssue ?? 0;
   const n = {
-    actors: Math.max(4, Math.round(pages * 0.15)),
-    issues: Math.max(2, Math.min(60, Math.round(pages * 0.02))),
-    positions: Math.round(pages * 0.45),
-    events: Math.round(pages * 0.15),
-    glossary: Math.round(pages * 0.15),
-    briefing: Math.max(1, Math.round(pages * 0.08)),
+    actors: Math.max(4, Math.round(pages * 0.22)),
+    issues: Math.max(2, Math.round(pages * 0.12)),
+    positions: Math.round(pages * 0.33) + busy,
+    events: Math.round(pages * 0.16),
+    glossary: Math.max(1, Math.round(pages * 0.16)),
+    briefing: Math.max(1, Math.round(pages * 0.06)),
   };
   for (const folder of ['actors', 'issues', 'positions', 'events', 'glossary', 'briefing', 'sources']) mkdirSync(join(dir, folder), { recursive: true });
   const write = (path: string, text: string) => writeFileSync(join(dir, path), text);
@@ -70,7 +80,9 @@ export function generateContent(dir: string, pages: number): GeneratedCounts {
   }
   for (let i = 0; i < n.positions; i++) {
     const actor = i % n.actors;
-    const issue = Math.floor(i / n.actors) % n.issues;
+    // Spread like the real briefing: a deterministic scatter over the issues, each getting a few; the busy issue's
+    // extra positions come last.
+    const issue = i >= n.positions - busy ? 0 : (i * 7 + Math.floor(i / n.issues)) % n.issues;
     write(`positions/actor-${actor}--issue-${issue}--${i}.yaml`, [
       `actor: actor-${actor}`, `issue: issue-${issue}`, `stance: ${STANCE_KEYS[i % STANCE_KEYS.length]}`, `headline: Synthetic stance ${i}`,
       `summary: ${sentence(i + 3)} says ${actorName(actor)} about ${termName(i % n.glossary)}.`, `citations: [${cite(i)}]`,

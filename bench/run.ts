@@ -3,10 +3,13 @@
  * machine, so they are reported, never asserted. Build first (`npm run build`).
  *
  *   npm run bench                          search, offline edition, Lighthouse
- *   npm run bench -- --scale 1000,5000     also the scale benchmark at those sizes (generated content)
+ *   npm run bench -- --scale 1000,10000    also the scale benchmark at those sizes (generated content), and the
+ *                                          stress case (1,000 positions on one issue)
  */
+import { spawnSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { listFiles } from '../src/lib/files.ts';
 import { join } from 'node:path';
 import { SITE } from '../src/site.ts';
 import { benchLighthouse } from './lighthouse.ts';
@@ -16,15 +19,15 @@ import { benchSearch } from './search.ts';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-const size = (dir: string): number =>
-  readdirSync(dir).reduce((sum, n) => sum + (statSync(join(dir, n)).isDirectory() ? size(join(dir, n)) : statSync(join(dir, n)).size), 0);
+const size = (dir: string): number => listFiles(dir).reduce((sum, f) => sum + statSync(join(dir, f)).size, 0);
 
 const scaleArg = process.argv.indexOf('--scale');
 const sizes = scaleArg > 0 ? (process.argv[scaleArg + 1] ?? '').split(',').map(Number).filter((n) => n > 0) : [];
 
 if (!existsSync('dist/pagefind') || !existsSync('dist-offline')) {
-  console.error('bench: dist/ or dist-offline/ is missing; run `npm run build` first.');
-  process.exit(1);
+  console.log('bench: no built site yet; building it (npm run build)…');
+  const built = spawnSync(process.execPath, ['scripts/build.ts'], { stdio: 'inherit' });
+  if (built.status !== 0) process.exit(built.status ?? 1);
 }
 const machine = `${cpus().length} cores (${cpus()[0]?.model.trim()}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 const lines: string[] = [
@@ -100,28 +103,48 @@ const save = (extra: string[] = []) => {
 
 if (sizes.length) {
   const results: ScaleResult[] = [];
-  const step = (r: ScaleResult, name: string) => r.steps.find((s) => s.step === name);
-  const cell = (r: ScaleResult, name: string) => { const s = step(r, name); return s ? `${(s.ms / 1000).toFixed(1)} s / ${s.peakMiB} MiB` : 'n/a'; };
+  const step = (r: ScaleResult, name: string) => r.clean.steps.find((s) => s.step === name);
+  const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  const cell = (r: ScaleResult, name: string) => { const s = step(r, name); return s ? secs(s.ms) : 'n/a'; };
+  const peak = (run: ScaleResult['clean']) => Math.max(0, ...run.steps.map((s) => s.peakMiB));
+  const astroMs = (r: ScaleResult) => step(r, 'astro build')?.ms ?? NaN;
+  const perPage = (r: ScaleResult) => r.clean.wallMs / r.builtPages;
   const scaleSection = () => [
     '## Scale',
     '',
-    'Synthetic, schema-valid content (`bench/generate.ts`: actors, issues, positions, events, terms and briefing pages',
-    'with citations and mentions) built into a temporary folder. Per step: wall time / peak memory of the build process',
-    'so far (Pagefind indexes in its own process, whose memory is not included). "Whole build" includes Astro\'s',
-    'start-up and content sync.',
+    'Synthetic, schema-valid content (`bench/generate.ts`, in the real briefing\'s mix: per 81 pages about 18 actors,',
+    '10 issues, 27 positions spread over them, 13 events, 13 terms, 5 briefing pages) built in a throwaway copy of the',
+    'project exactly as `npm run build` builds (`scripts/build.ts`: validation, Astro, Pagefind, offline edition,',
+    'preview images), then built again after one position\'s headline changes. The "stress" row adds 1,000 positions',
+    'on one issue. Step times are wall time; peak memory is the largest resident size of the build\'s processes',
+    '(Pagefind indexes in its own process, not counted). Bytes are raw / gzipped, as a host serves them.',
     '',
-    '| generated size | pages built | whole build | astro build | Pagefind | offline edition | preview images | dist | offline index | Pagefind bytes, first query |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
-    ...results.map((r) => `| ${r.pages} | ${r.builtPages} | ${(r.wallMs / 1000).toFixed(1)} s | ${cell(r, 'astro build')} | ${cell(r, 'pagefind')} | ${cell(r, 'offline edition')} | ${cell(r, 'og-images')} | ${mb(r.distBytes)} | ${kb(r.offlineIndexBytes)} | ${kb(r.firstQueryBytes)} |`),
+    '| content | pages | whole build | validation | astro build | Pagefind | offline edition | preview images | whole ÷ astro | ms per page | peak memory | rebuild after one change |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...results.map((r) => `| ${r.label} | ${r.builtPages} | ${secs(r.clean.wallMs)} | ${cell(r, 'validation')} | ${cell(r, 'astro build')} | ${cell(r, 'pagefind')} | ${cell(r, 'offline edition')} | ${cell(r, 'og-images')} | ×${(r.clean.wallMs / astroMs(r)).toFixed(2)} | ${perPage(r).toFixed(1)} | ${Math.max(peak(r.clean), peak(r.rebuild))} MiB | ${secs(r.rebuild.wallMs)} (${Math.round((100 * r.rebuild.wallMs) / r.clean.wallMs)} % of clean) |`),
     '',
+    '| content | dist | largest page (HTML + inlined CSS, gzipped) | largest position page | offline search index | Pagefind bytes, first query |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...results.map((r) => `| ${r.label} | ${mb(r.distBytes)} / ${mb(r.distGzipBytes)} | ${kb(r.largestPage.gzipBytes)} (\`${r.largestPage.file}\`) | ${kb(r.largestPositionPage.gzipBytes)} | ${mb(r.offlineIndexBytes)} / ${mb(r.offlineIndexGzipBytes)} in ${r.offlineIndexFiles} file(s) | ${kb(r.firstQueryBytes)} |`),
+    '',
+    ...(() => {
+      const plain = results.filter((r) => r.label === String(r.pages)).sort((a, b) => a.pages - b.pages);
+      if (plain.length < 2) return [];
+      const [small, large] = [plain[0]!, plain.at(-1)!];
+      return [`Time per page at ${large.label} is ×${(perPage(large) / perPage(small)).toFixed(2)} the time per page at ${small.label}.`, ''];
+    })(),
     '![Build time against pages](scale-chart.svg)',
     '',
   ];
-  for (const pages of sizes) {
-    console.log(`bench: scale ${pages}…`);
-    results.push(await benchScale(pages));
+  const runs: [number, { busyIssue?: number; label?: string }][] = [
+    ...sizes.map((pages): [number, object] => [pages, {}]),
+    [1000, { busyIssue: 1000, label: '1000 + 1,000 positions on one issue (stress)' }],
+  ];
+  for (const [pages, options] of runs) {
+    console.log(`bench: scale ${options.label ?? pages}…`);
+    results.push(await benchScale(pages, options));
     save(scaleSection());
-    writeFileSync('docs/scale-chart.svg', scaleChart(results));
+    writeFileSync('docs/scale-chart.svg', scaleChart(results.filter((r) => r.label === String(r.pages))));
   }
   lines.push(...scaleSection());
 }

@@ -1,50 +1,93 @@
 /**
- * Scale benchmark: generates synthetic content of a given size into a temporary folder, builds both editions from
- * it, and reports per step (Astro's build, Pagefind, the offline edition) the wall time and the build process's
- * peak memory, plus the output sizes and what a first search query fetches.
+ * Scale benchmark: generates synthetic content of a given size, builds it the way `npm run build` does (validation,
+ * Astro, Pagefind, the offline edition, preview images: scripts/build.ts) in a throwaway copy of the project, then
+ * changes one entry and builds again. Reports per step the wall time and the process's peak memory, per page, the
+ * rebuild, and the output's bytes raw and gzipped (as a host serves them), including the largest page.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateContent, type GeneratedCounts } from './generate.ts';
+import { gzipSync } from 'node:zlib';
+import { listFiles } from '../src/lib/files.ts';
+import { generateContent, type GeneratedCounts, type GenerateOptions } from './generate.ts';
 import { benchSearch } from './search.ts';
+
+export interface StepTiming {
+  step: string;
+  ms: number;
+  peakMiB: number;
+}
+
+export interface BuildRun {
+  wallMs: number;
+  steps: StepTiming[];
+}
 
 export interface ScaleResult {
   pages: number;
+  label: string;
   counts: GeneratedCounts;
   builtPages: number;
-  wallMs: number;
-  steps: { step: string; ms: number; peakMiB: number }[];
+  clean: BuildRun;
+  rebuild: BuildRun;
   distBytes: number;
+  distGzipBytes: number;
+  largestPage: { file: string; gzipBytes: number };
+  largestPositionPage: { file: string; gzipBytes: number };
   offlineIndexBytes: number;
+  offlineIndexGzipBytes: number;
+  offlineIndexFiles: number;
   firstQueryBytes: number;
 }
 
-const size = (dir: string): number =>
-  readdirSync(dir).reduce((sum, n) => sum + (statSync(join(dir, n)).isDirectory() ? size(join(dir, n)) : statSync(join(dir, n)).size), 0);
-const countHtml = (dir: string): number =>
-  readdirSync(dir).reduce((sum, n) => sum + (statSync(join(dir, n)).isDirectory() ? countHtml(join(dir, n)) : n.endsWith('.html') ? 1 : 0), 0);
+const PROJECT = new URL('../', import.meta.url).pathname;
+const COPY = ['src', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
 
-export async function benchScale(pages: number): Promise<ScaleResult> {
+function build(dir: string, env: Record<string, string>): BuildRun {
+  const timings = join(dir, 'timings.jsonl');
+  rmSync(timings, { force: true });
+  const started = performance.now();
+  const run = spawnSync(process.execPath, ['scripts/build.ts'], {
+    cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, ...env, BRIEFING_TIMINGS: timings },
+  });
+  const wallMs = Math.round(performance.now() - started);
+  if (run.status !== 0) throw new Error(`build in ${dir} failed:\n${run.stdout.slice(-3000)}\n${run.stderr.slice(-3000)}`);
+  const steps = existsSync(timings) ? readFileSync(timings, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as StepTiming) : [];
+  return { wallMs, steps };
+}
+
+const gz = (file: string) => gzipSync(readFileSync(file)).byteLength;
+
+export async function benchScale(pages: number, options: GenerateOptions & { label?: string } = {}): Promise<ScaleResult> {
   const work = mkdtempSync(join(tmpdir(), `briefing-scale-${pages}-`));
   try {
-    const counts = generateContent(join(work, 'content'), pages);
-    const timings = join(work, 'timings.jsonl');
-    const started = performance.now();
-    const run = spawnSync('npx', ['astro', 'build', '--outDir', join(work, 'dist')], {
-      encoding: 'utf8', maxBuffer: 1 << 28,
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', CONTENT_DIR: join(work, 'content'), BRIEFING_TIMINGS: timings, SOURCE_DATE_EPOCH: '1770336000' },
-    });
-    const wallMs = performance.now() - started;
-    if (run.status !== 0) throw new Error(`build of ${pages} pages failed:\n${run.stdout.slice(-3000)}\n${run.stderr.slice(-3000)}`);
-    const steps = existsSync(timings) ? readFileSync(timings, 'utf8').trim().split('\n').map((l) => JSON.parse(l)) : [];
-    const search = await benchSearch(join(work, 'dist'), 1, 4393);
-    return {
-      pages, counts, builtPages: countHtml(join(work, 'dist')), wallMs: Math.round(wallMs), steps,
-      distBytes: size(join(work, 'dist')), offlineIndexBytes: statSync(join(work, 'dist-offline', 'search-index.js')).size,
+    for (const name of COPY) cpSync(join(PROJECT, name), join(work, name), { recursive: true });
+    symlinkSync(join(PROJECT, 'node_modules'), join(work, 'node_modules'), 'dir');
+    const counts = generateContent(join(work, 'content'), pages, options);
+    const env = { ASTRO_TELEMETRY_DISABLED: '1', CONTENT_DIR: join(work, 'content'), SOURCE_DATE_EPOCH: '1770336000' };
+    const clean = build(work, env);
+    const dist = join(work, 'dist');
+    const files = listFiles(dist);
+    const html = files.filter((f) => f.endsWith('.html'));
+    const sized = html.map((file) => ({ file, gzipBytes: gz(join(dist, file)) })).sort((a, b) => b.gzipBytes - a.gzipBytes);
+    const offline = listFiles(join(work, 'dist-offline')).filter((f) => /^search-index[^/]*\.js$/.test(f)).map((f) => join(work, 'dist-offline', f));
+    const search = await benchSearch(dist, 1, 4393);
+    const result = {
+      pages, label: options.label ?? String(pages), counts, builtPages: html.length, clean,
+      distBytes: files.reduce((sum, f) => sum + statSync(join(dist, f)).size, 0),
+      distGzipBytes: files.reduce((sum, f) => sum + gz(join(dist, f)), 0),
+      largestPage: sized[0]!,
+      largestPositionPage: sized.find((p) => p.file.startsWith('positions/'))!,
+      offlineIndexBytes: offline.reduce((sum, f) => sum + statSync(f).size, 0),
+      offlineIndexGzipBytes: offline.reduce((sum, f) => sum + gz(f), 0),
+      offlineIndexFiles: offline.length,
       firstQueryBytes: search.firstQuery.bytes,
     };
+    // A rebuild after an editor changes one entry: one position's headline.
+    const position = join(work, 'content', 'positions', listFiles(join(work, 'content', 'positions'))[0]!);
+    writeFileSync(position, readFileSync(position, 'utf8').replace(/^headline: .*$/m, 'headline: A changed synthetic stance'));
+    return { ...result, rebuild: build(work, env) };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -53,8 +96,8 @@ export async function benchScale(pages: number): Promise<ScaleResult> {
 /** An SVG line chart of seconds per step against pages (one line per step), drawn without any library. */
 export function scaleChart(results: readonly ScaleResult[]): string {
   const W = 640, H = 360, L = 56, R = 150, T = 20, B = 44;
-  const steps = [...new Set(results.flatMap((r) => r.steps.map((s) => s.step))), 'whole build'];
-  const value = (r: ScaleResult, step: string) => (step === 'whole build' ? r.wallMs : r.steps.find((s) => s.step === step)?.ms ?? 0) / 1000;
+  const steps = [...new Set(results.flatMap((r) => r.clean.steps.map((s) => s.step))), 'whole build'];
+  const value = (r: ScaleResult, step: string) => (step === 'whole build' ? r.clean.wallMs : r.clean.steps.find((s) => s.step === step)?.ms ?? 0) / 1000;
   const maxX = Math.max(...results.map((r) => r.builtPages));
   const maxY = Math.max(...results.flatMap((r) => steps.map((s) => value(r, s)))) * 1.1 || 1;
   const x = (v: number) => L + (v / maxX) * (W - L - R);

@@ -4,7 +4,9 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
+import { recordTiming } from '../src/integrations/timings.ts';
 import { contentDir } from '../src/lib/content-dir.ts';
 import { validateContent } from '../src/lib/validate-content.ts';
 import { SITE } from '../src/site.ts';
@@ -13,6 +15,7 @@ const root = process.cwd();
 const started = performance.now();
 
 const { problems, warnings } = validateContent(contentDir(), SITE.defaultSource);
+recordTiming('validation', performance.now() - started);
 for (const w of warnings) console.warn(`warning: ${w}`);
 if (problems.length) {
   console.error(`The content has ${problems.length} problem(s); nothing was built and dist/ is unchanged:`);
@@ -23,7 +26,9 @@ if (problems.length) {
 const staging = join(root, '.build-staging');
 rmSync(staging, { recursive: true, force: true });
 mkdirSync(staging, { recursive: true });
-const result = spawnSync('npx', ['astro', 'build', '--outDir', join(staging, 'dist')], {
+// Astro's own command line, run on this Node (npm scripts run on the Node 24 of the `node` devDependency).
+const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
+const result = spawnSync(process.execPath, [astro, 'build', '--outDir', join(staging, 'dist')], {
   stdio: 'inherit',
   env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
 });
