@@ -4,9 +4,10 @@
  * served by `astro preview` on 127.0.0.1. Run through `npm run bench` (after `npm run build`).
  */
 import { chromium, type Page } from '@playwright/test';
-import { readdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium.ts';
+import { listFiles } from '../src/lib/files.ts';
 import { serveFolder } from './server.ts';
 
 export interface SearchBench {
@@ -23,22 +24,8 @@ export interface SearchBench {
 const UNUSED_UI = /^pagefind-(ui|modular-ui|component-ui)\.(js|css)$/;
 
 function dirSize(dir: string): { files: number; bytes: number } {
-  let files = 0;
-  let bytes = 0;
-  for (const name of readdirSync(dir)) {
-    if (UNUSED_UI.test(name)) continue;
-    const path = join(dir, name);
-    const st = statSync(path);
-    if (st.isDirectory()) {
-      const inner = dirSize(path);
-      files += inner.files;
-      bytes += inner.bytes;
-    } else {
-      files++;
-      bytes += st.size;
-    }
-  }
-  return { files, bytes };
+  const files = listFiles(dir).filter((f) => !UNUSED_UI.test(f.split('/').at(-1)!));
+  return { files: files.length, bytes: files.reduce((sum, f) => sum + statSync(join(dir, f)).size, 0) };
 }
 
 const median = (xs: number[]) => {
