@@ -1,10 +1,13 @@
 // The three build-time graphics: timeline, actor map and positions matrix. They must link every record they draw,
 // look as the committed baselines do at desktop and phone widths, and keep the matrix usable on a 375 px phone.
 import { expect, test, type Page } from '@playwright/test';
-import { readdirSync } from 'node:fs';
 import { contentDir } from '../src/lib/content-dir.ts';
+import { readContent } from '../src/lib/content-files.ts';
+import type { CollectionName } from '../src/schemas/common.ts';
 
-const ids = (collection: string) => readdirSync(`${contentDir()}/${collection}`).map((f) => f.replace(/\.(ya?ml|mdx?)$/, '')).sort();
+// The entries the graphics must draw, read the way the build reads them.
+const { entries } = readContent(contentDir());
+const ids = (collection: CollectionName) => entries.filter((e) => e.collection === collection).map((e) => e.id).sort();
 
 test('the timeline SVG has a title, a description, and a link to every event and to each event’s sources', async ({ page }) => {
   await page.goto('/timeline/');
