@@ -40,3 +40,10 @@ test('builds Pagefind filters: any value within a facet, all facets together', (
   assert.deepEqual(pagefindFilters(state), { type: { any: ['position'] }, actor: { any: ['iran', 'united-states'] } });
   assert.equal(isEmpty(state), false);
 });
+
+test('the URL never carries more of the query than is searched', () => {
+  const state = { ...emptyState(), q: 'enrichment '.repeat(10_000) };
+  const url = writeState(state);
+  assert.ok(url.length < MAX_QUERY * 4, `the URL is ${url.length} characters long`);
+  assert.equal(new URLSearchParams(url.slice(1)).get('q'), state.q.slice(0, MAX_QUERY));
+});

@@ -32,10 +32,14 @@ export function readState(params: URLSearchParams, known: KnownValues): SearchSt
   return state;
 }
 
-/** The query string for a state ('' when empty): q first, then each facet's values in order. */
+/**
+ * The query string for a state ('' when empty): q first (capped at MAX_QUERY characters, so a pasted essay cannot make
+ * a URL that servers refuse), then each facet's values in order.
+ */
 export function writeState(state: SearchState): string {
   const params = new URLSearchParams();
-  if (state.q.trim()) params.set('q', state.q);
+  const q = state.q.slice(0, MAX_QUERY);
+  if (q.trim()) params.set('q', q);
   for (const facet of FACETS) for (const v of state.filters[facet]) params.append(facet, v);
   const text = params.toString();
   return text ? `?${text}` : '';
