@@ -83,10 +83,10 @@ test('finds mentions by name and alias in summaries and bodies, never of a page 
 });
 
 test('an unknown reference gives one message naming the file, the field and the fix, from the validator and the graph alike', () => {
-  withChange('positions/sylvania--widget-quota.yaml', (t) => t.replace('issue: widget-quota', 'issue: weather'), (dir) => {
+  withChange('events/fenwick-meeting.yaml', (t) => t.replace('issues: [talks-venue]', 'issues: [weather]'), (dir) => {
     const cwd = process.cwd();
-    const file = relative(cwd, join(dir, 'positions/sylvania--widget-quota.yaml'));
-    const expected = `${file}: field "issue" refers to issues "weather", which does not exist. Use the file name (without extension) of an entry in content/issues/, or create that entry.`;
+    const file = relative(cwd, join(dir, 'events/fenwick-meeting.yaml'));
+    const expected = `${file}: field "issues[0]" refers to issues "weather", which does not exist. Use the file name (without extension) of an entry in content/issues/, or create that entry.`;
     assert.deepEqual(graphOf(dir).graph.problems, [expected]);
     assert.deepEqual(validateContent(dir, SOURCE).problems, [expected]);
   });
@@ -156,4 +156,47 @@ test('the manifest check names pages built without a spec and specs without a pa
     'new/index.html was built but has no page spec: add it to sitePages() in src/lib/site-pages.ts.',
     'gone/index.html has a page spec in src/lib/site-pages.ts but no route built it.',
   ]);
+});
+
+test('content that would misbehave is refused, each with one message naming the file and the fix', () => {
+  const one = (dir: string) => {
+    const { problems } = validateContent(dir, SOURCE);
+    assert.equal(problems.length, 1, problems.join('\n'));
+    return problems[0]!;
+  };
+  // A position whose file name says something else than its fields.
+  withChange('positions/sylvania--widget-quota.yaml', (t) => t.replace('issue: widget-quota', 'issue: talks-venue'), (dir) =>
+    assert.match(one(dir), /sylvania--widget-quota\.yaml: the file name says "sylvania--widget-quota", but its fields say actor "sylvania" on issue "talks-venue"\. Fix: rename the file to sylvania--talks-venue\.yaml/));
+  // An affiliation loop.
+  withChange('actors/freedonia.mdx', (t) => t.replace('order: 1', 'order: 1\naffiliation: rufus-firefly'), (dir) =>
+    assert.match(one(dir), /freedonia\.mdx: field "affiliation" makes a loop: freedonia → rufus-firefly → freedonia\. Fix:/));
+  // An alias that is another entry's possessive, and one that is a common word.
+  withChange('glossary/widget-quota.mdx', (t) => t.replace('aliases: [quota]', 'aliases: [quota, "Freedonia\'s"]'), (dir) =>
+    assert.match(one(dir), /The alias "freedonia's" of .*widget-quota\.mdx is a plural or possessive of "freedonia", the name of .*freedonia\.mdx/));
+  withChange('glossary/widget-quota.mdx', (t) => t.replace('aliases: [quota]', 'aliases: [quota, the]'), (dir) =>
+    assert.match(one(dir), /widget-quota\.mdx: the name "the" is a common word, so it would link nearly every page/));
+  // A source with no paragraphs: one message, not one per citation into it.
+  withChange('sources/fenwick-round-1.yaml', (t) => t.replace(/paragraphs:[\s\S]*$/, 'paragraphs: []\n'), (dir) =>
+    assert.match(one(dir), /fenwick-round-1\.yaml: field "paragraphs"/));
+  // A byte-order mark.
+  withChange('positions/freedonia--widget-quota.yaml', (t) => `\uFEFF${t}`, (dir) =>
+    assert.match(one(dir), /freedonia--widget-quota\.yaml: starts with a byte-order mark \(BOM\)/));
+});
+
+test('files the collections would skip or could not name are refused, and so is an empty required folder', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'graph-'));
+  try {
+    cpSync(fixture, dir, { recursive: true });
+    cpSync(join(dir, 'positions/sylvania--widget-quota.yaml'), join(dir, 'positions/sylvania--talks-venue.yml'));
+    cpSync(join(dir, 'actors/sylvania.mdx'), join(dir, 'actors/Sylvania.mdx'));
+    cpSync(join(dir, 'actors/sylvania.mdx'), join(dir, 'actors/New Actor.mdx'));
+    const problems = validateContent(dir, SOURCE).problems.join('\n');
+    assert.match(problems, /sylvania--talks-venue\.yml: not read, because positions entries are \.yaml files\. Fix: rename it to sylvania--talks-venue\.yaml/);
+    assert.match(problems, /Sylvania\.mdx: the file name "Sylvania" is not an entry id.*Fix: rename it to sylvania\.mdx, but content\/actors\/sylvania\.mdx exists already/);
+    assert.match(problems, /New Actor\.mdx: the file name "New Actor" is not an entry id.*Fix: rename it to new-actor\.mdx\./);
+    for (const f of ['freedonia--widget-quota.yaml', 'sylvania--widget-quota.yaml', 'sylvania--talks-venue.yml']) rmSync(join(dir, 'positions', f));
+    assert.match(validateContent(dir, SOURCE).problems.join('\n'), /positions\/: has no positions entries, and the site needs at least one/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -103,6 +103,49 @@ export function linkTargetsOf(entries: Pick<BriefingEntries, 'actors' | 'glossar
   ];
 }
 
+/**
+ * A position's file is named after what it is (`<actor>--<issue>.yaml`, or `<actor>--<issue>--<anything>.yaml` for a
+ * second stance), so its URL says what the page shows: a file whose fields say otherwise is refused.
+ */
+export function positionNameProblems(positions: readonly GraphEntry<PositionData>[]): string[] {
+  return positions.flatMap((p) => {
+    const expected = `${p.data.actor.id}--${p.data.issue.id}`;
+    if (p.id === expected || p.id.startsWith(`${expected}--`)) return [];
+    return [
+      `${p.filePath ?? `positions/${p.id}`}: the file name says "${p.id}", but its fields say actor "${p.data.actor.id}" on issue "${p.data.issue.id}". ` +
+        `Fix: rename the file to ${expected}.yaml (or ${expected}--2.yaml beside another), or correct the fields.`,
+    ];
+  });
+}
+
+/** Affiliations that loop back (Iran → Araqchi → Iran): each loop once, named from its first actor in id order. */
+export function affiliationLoops(actors: readonly GraphEntry<ActorData>[]): string[] {
+  const parent = new Map(actors.map((a) => [a.id, a.data.affiliation?.id]));
+  const file = new Map(actors.map((a) => [a.id, a.filePath ?? `actors/${a.id}`]));
+  const reported = new Set<string>();
+  const problems: string[] = [];
+  for (const start of [...parent.keys()].sort()) {
+    const path: string[] = [];
+    for (let at: string | undefined = start; at !== undefined && parent.has(at); at = parent.get(at)) {
+      const seen = path.indexOf(at);
+      if (seen >= 0) {
+        const loop = path.slice(seen);
+        const key = [...loop].sort().join(' ');
+        if (!reported.has(key)) {
+          reported.add(key);
+          const first = [...loop].sort()[0]!;
+          const from = loop.indexOf(first);
+          const ordered = [...loop.slice(from), ...loop.slice(0, from), first];
+          problems.push(`${file.get(first)}: field "affiliation" makes a loop: ${ordered.join(' → ')}. Fix: an actor belongs to one above it; remove the affiliation from one of them.`);
+        }
+        break;
+      }
+      path.push(at);
+    }
+  }
+  return problems;
+}
+
 /** The text mentions of one string, found by the linker (nothing is linked: only the keys are returned). */
 function textMentions(matcher: Matcher, text: string): string[] {
   return linkEntities({ type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: text }] }] }, matcher, { firstOnly: false });
@@ -179,6 +222,8 @@ export function buildBriefing<E extends BriefingEntries>(input: E, options: Grap
   const problems = [
     ...checkIntegrity(paragraphCounts, records, options.known),
     ...aliasClashes(linkTargets).map((m) => m.replace(/^The name/, 'The alias')),
+    ...positionNameProblems(positions),
+    ...affiliationLoops(actors),
   ];
   const warnings: string[] = [];
   const uncited = uncitedParagraphs(paragraphCounts, records.flatMap((r) => r.citations));

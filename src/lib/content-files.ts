@@ -14,7 +14,7 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { CollectionName } from '../schemas/common.ts';
 import { linkTargetsOf, type BriefingEntries } from './briefing-graph.ts';
 import type { LinkTarget } from './entity-linker.ts';
-import { collectionRows, extensionOf } from '../schemas/collections.ts';
+import { COLLECTION_TABLE, collectionRows, extensionOf } from '../schemas/collections.ts';
 import { listFiles } from './files.ts';
 import { idRef } from './id-ref.ts';
 
@@ -79,6 +79,16 @@ export function splitFrontmatter(text: string): { yaml: string; body: string; bo
 
 const yamlLine = (error: unknown) => (error instanceof YAMLParseError ? error.linePos?.[0].line : undefined);
 
+/** An entry id as a file name or slug: lowercase letters and digits in words joined by one or two hyphens. */
+export const ENTRY_ID = /^[a-z0-9]+(?:--?[a-z0-9]+)*$/;
+
+/** "New Actor" → "new-actor": the id a badly named file most likely meant. */
+export const suggestId = (name: string): string =>
+  name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'entry';
+
+/** Collections the site cannot do without: each needs at least one entry. */
+const REQUIRED: readonly CollectionName[] = ['briefing', 'actors', 'issues', 'positions', 'sources'];
+
 export function readContent(contentDir: string, cwd = process.cwd()): ContentRead {
   const problems: string[] = [];
   const entries: ContentFile[] = [];
@@ -94,11 +104,27 @@ export function readContent(contentDir: string, cwd = process.cwd()): ContentRea
     const schema = schemaOf(idRef);
     const ext = extensionOf(format);
     const seen = new Map<string, string>();
-    for (const name of listFiles(dir).filter((f) => f.endsWith(ext))) {
+    const names = listFiles(dir).filter((f) => !f.split('/').some((part) => part.startsWith('.')));
+    for (const name of names.filter((f) => !f.endsWith(ext))) {
+      // A file the collection would silently skip: say so (a position saved as .yml, a page as .md).
+      const stem = name.replace(/\.[^./]*$/, '');
+      problems.push(`${show(join(dir, name))}: not read, because ${collection} entries are ${ext} files. Fix: rename it to ${stem}${ext} (or move it out of content/${folder}/).`);
+    }
+    for (const name of names.filter((f) => f.endsWith(ext))) {
       const file = join(dir, name);
-      const text = readFileSync(file, 'utf8');
+      let text = readFileSync(file, 'utf8');
       const fileId = name.slice(0, -ext.length);
       ids.add(fileId);
+      if (text.charCodeAt(0) === 0xfeff) {
+        problems.push(`${show(file)}: starts with a byte-order mark (BOM), which Astro does not expect before the content. Fix: save the file as UTF-8 without BOM.`);
+        text = text.slice(1);
+      }
+      if (!ENTRY_ID.test(fileId)) {
+        const suggested = `${suggestId(fileId)}${ext}`;
+        const taken = names.includes(suggested) ? `, but content/${folder}/${suggested} exists already: merge the two files` : '';
+        problems.push(`${show(file)}: the file name "${fileId}" is not an entry id, so no reference can name it (ids are lowercase letters, digits and hyphens). Fix: rename it to ${suggested}${taken}.`);
+        continue;
+      }
       let raw: unknown;
       let body = '';
       let bodyLine = 1;
@@ -127,6 +153,10 @@ export function readContent(contentDir: string, cwd = process.cwd()): ContentRea
       }
       const rawData = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
       const id = typeof rawData.slug === 'string' ? rawData.slug : fileId;
+      if (!ENTRY_ID.test(id)) {
+        problems.push(`${show(file)}: field "slug": "${id}" is not an entry id (lowercase letters, digits and hyphens). Fix: write slug: ${suggestId(id)}.`);
+        continue;
+      }
       const prior = seen.get(id);
       if (prior) {
         problems.push(`${show(file)}: its id "${id}" is already used by ${show(prior)}. Fix: rename one of the files (or change its slug), so each ${collection} entry has its own id.`);
@@ -134,7 +164,9 @@ export function readContent(contentDir: string, cwd = process.cwd()): ContentRea
       }
       seen.set(id, file);
       ids.add(id);
-      if (collection === 'sources' && Array.isArray(rawData.paragraphs)) paragraphCounts[id] = rawData.paragraphs.length;
+      // A source's paragraph count as far as it can be read; none for an empty list, so the citations into it are not
+      // each reported again (the schema reports the list).
+      if (collection === 'sources' && Array.isArray(rawData.paragraphs) && rawData.paragraphs.length) paragraphCounts[id] = rawData.paragraphs.length;
       const parsed = schema.safeParse(rawData);
       if (!parsed.success) {
         for (const issue of parsed.error.issues) problems.push(`${show(file)}: ${describeIssue(issue as ZodIssueLike, rawData, schemaFile)}`);
@@ -143,7 +175,24 @@ export function readContent(contentDir: string, cwd = process.cwd()): ContentRea
       entries.push({ collection, id, filePath: show(file), data: parsed.data as Record<string, any>, body, bodyLine });
     }
   }
+  for (const collection of REQUIRED) {
+    const folder = COLLECTION_TABLE[collection].folder;
+    if (!known.get(collection)?.size)
+      problems.push(`${show(join(contentDir, folder))}/: has no ${collection} entries, and the site needs at least one. Fix: add a ${extensionOf(COLLECTION_TABLE[collection].format)} file (see src/schemas/${COLLECTION_TABLE[collection].schemaFile}).`);
+  }
+  if (known.get('briefing')?.size && !known.get('briefing')!.has('overview'))
+    problems.push(`${show(join(contentDir, 'briefing'))}/: has no overview.mdx, which the home page shows. Fix: create content/briefing/overview.mdx.`);
   return { entries, problems, known, paragraphCounts };
+}
+
+/**
+ * Paragraph counts for remark-citations: each source's count, and Infinity for a source that exists but whose
+ * paragraphs cannot be counted (its own message says why), so each citation into it is not reported again.
+ */
+export function citableSources(read: Pick<ContentRead, 'known' | 'paragraphCounts'>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const id of read.known.get('sources') ?? []) out[id] = read.paragraphCounts[id] ?? Infinity;
+  return out;
 }
 
 /** The valid entries grouped by collection, as the content graph takes them. */
@@ -162,5 +211,5 @@ export function groupEntries(entries: readonly ContentFile[]): BriefingEntries {
  */
 export function markdownInputs(contentDir: string, base: string): { sources: Record<string, number>; targets: LinkTarget[] } {
   const read = readContent(contentDir);
-  return { sources: read.paragraphCounts, targets: linkTargetsOf(groupEntries(read.entries), base) };
+  return { sources: citableSources(read), targets: linkTargetsOf(groupEntries(read.entries), base) };
 }

@@ -51,19 +51,51 @@ export const isAcronym = (s: string) => /^[\p{Lu}\p{N}.]+$/u.test(s) && /\p{Lu}/
 const fold = (s: string) => s.toLowerCase().replace(/[’]/g, "'").replace(/\s+/g, ' ');
 const SUFFIX = /(?:['’]s|es|s)$/i;
 
-/** Every name claimed by two entries (case-insensitive), as messages naming both files. */
+/**
+ * Words too common to be a name or an alias: each would link (and claim a mention on) nearly every page.
+ */
+export const COMMON_WORDS = new Set([
+  'a', 'an', 'and', 'are', 'as', 'at', 'be', 'but', 'by', 'can', 'could', 'did', 'do', 'for', 'from', 'had', 'has', 'have',
+  'he', 'her', 'his', 'if', 'in', 'into', 'is', 'it', 'its', 'may', 'no', 'not', 'of', 'on', 'or', 'our', 'said', 'says',
+  'she', 'so', 'than', 'that', 'the', 'their', 'them', 'they', 'this', 'those', 'to', 'us', 'was', 'we', 'were', 'what',
+  'when', 'which', 'who', 'will', 'with', 'would', 'you',
+]);
+
+/**
+ * Every name the linker could not tell apart, as messages naming both files: the same name twice (case-insensitive),
+ * or a name that is another's plural or possessive ("Iran's" beside "Iran"), which would take over that entry's
+ * mentions; and every name that is a common word ("the"). Acronyms count as written.
+ */
 export function aliasClashes(targets: readonly LinkTarget[]): string[] {
   const owner = new Map<string, LinkTarget>();
   const problems: string[] = [];
+  const claim = (key: string, name: string, t: LinkTarget, how: string) => {
+    const prior = owner.get(key);
+    if (prior && prior.key !== t.key)
+      problems.push(
+        `The name "${name}" ${how} ${prior.file ?? prior.key} and ${t.file ?? t.key}. ` +
+          'Remove it from the aliases of one of them, so each mention links to one entry.',
+      );
+    else if (!prior) owner.set(key, t);
+  };
   for (const t of targets)
     for (const name of new Set(t.names.map(fold))) {
-      const prior = owner.get(name);
-      if (prior && prior.key !== t.key)
-        problems.push(
-          `The name "${name}" is claimed by ${prior.file ?? prior.key} and ${t.file ?? t.key}. ` +
-            'Remove it from the aliases of one of them, so each mention links to one entry.',
-        );
-      else owner.set(name, t);
+      if (COMMON_WORDS.has(name) && !t.names.some((n) => fold(n) === name && isAcronym(n)))
+        problems.push(`${t.file ?? t.key}: the name "${name}" is a common word, so it would link nearly every page. Fix: remove it from the aliases, or use a longer phrase.`);
+      claim(name, name, t, 'is claimed by');
+    }
+  // Plurals and possessives: the linker reads "Iran's" as a mention of "Iran" unless another entry owns "Iran's".
+  for (const t of targets)
+    for (const name of new Set(t.names.filter((n) => !isAcronym(n)).map(fold))) {
+      const bare = name.replace(SUFFIX, '');
+      if (bare !== name && bare.length > 1) {
+        const base = owner.get(bare);
+        if (base && base.key !== t.key)
+          problems.push(
+            `The name "${name}" of ${t.file ?? t.key} is a plural or possessive of "${bare}", the name of ${base.file ?? base.key}, ` +
+              `so it would take over that entry's mentions. Remove it from the aliases of ${t.file ?? t.key}.`,
+          );
+      }
     }
   return problems;
 }

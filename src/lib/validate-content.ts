@@ -17,7 +17,7 @@ import remarkCitations from '../plugins/remark-citations.ts';
 import remarkEntityLinks from '../plugins/remark-entity-links.ts';
 import { buildBriefing, linkTargetsOf, type BodyFacts } from './briefing-graph.ts';
 import type { Citation } from './citations.ts';
-import { groupEntries, readContent, type ContentFile } from './content-files.ts';
+import { citableSources, groupEntries, readContent, type ContentFile } from './content-files.ts';
 
 export interface ValidationResult {
   problems: string[];
@@ -29,7 +29,7 @@ export function validateContent(contentDir: string, defaultSource: string): Vali
   const read = readContent(contentDir);
   const problems = [...read.problems];
   const grouped = groupEntries(read.entries);
-  const sources = { ...read.paragraphCounts };
+  const sources = citableSources(read);
   const processor = unified()
     .use(remarkParse)
     .use(remarkMdx)
