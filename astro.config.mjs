@@ -7,6 +7,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import remarkCitations from './src/plugins/remark-citations.ts';
 import remarkEntityLinks from './src/plugins/remark-entity-links.ts';
+import remarkMdxGuard from './src/plugins/remark-mdx-guard.ts';
 import remarkSearchText from './src/plugins/remark-search-text.ts';
 import offline from './src/integrations/offline.ts';
 import ogImages from './src/integrations/og-images.ts';
@@ -32,6 +33,7 @@ export default defineConfig({
       gfm: false, // remark-gfm below does it, so there is one GFM in the pipeline
       smartypants: true,
       remarkPlugins: [
+        remarkMdxGuard, // first: content that would run code or load from elsewhere never reaches the others
         remarkGfm,
         [remarkCitations, { sources, defaultSource: SITE.defaultSource }],
         [remarkEntityLinks, { targets, firstOnly: 'section' }],

@@ -15,6 +15,7 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import remarkCitations from '../plugins/remark-citations.ts';
 import remarkEntityLinks from '../plugins/remark-entity-links.ts';
+import remarkMdxGuard from '../plugins/remark-mdx-guard.ts';
 import { buildBriefing, linkTargetsOf, type BodyFacts } from './briefing-graph.ts';
 import type { Citation } from './citations.ts';
 import { citableSources, groupEntries, readContent, type ContentFile } from './content-files.ts';
@@ -33,6 +34,7 @@ export function validateContent(contentDir: string, defaultSource: string): Vali
   const processor = unified()
     .use(remarkParse)
     .use(remarkMdx)
+    .use(remarkMdxGuard)
     .use(remarkGfm)
     .use(remarkCitations, { sources, defaultSource })
     .use(remarkEntityLinks, { targets: linkTargetsOf(grouped, '/') });
@@ -47,14 +49,15 @@ export function validateContent(contentDir: string, defaultSource: string): Vali
       const facts = (vfile.data as { astro?: { frontmatter?: { bodyCitations?: Citation[]; mentions?: string[] } } }).astro?.frontmatter;
       bodies.set(`${e.collection}/${e.id}`, { citations: facts?.bodyCitations ?? [], mentions: facts?.mentions ?? [] });
     } catch (error) {
-      // remark-citations throws "file:line: message"; remark-mdx throws a VFileMessage with a line.
+      // Our plugins (remark-citations, remark-mdx-guard) throw "file:line: message"; remark-mdx throws a VFileMessage
+      // with a line. Either way the line is the body's, and the message names the file's.
       const err = error as Error & { line?: number };
-      const prefixed = /^.*?:(\d+): ([\s\S]*)$/.exec(err.message);
+      const prefixed = err.message.startsWith(`${e.filePath}:`) ? /^.*?:(\d+): ([\s\S]*)$/.exec(err.message) : null;
       const line = prefixed ? Number(prefixed[1]) : err.line;
       const message = prefixed ? prefixed[2]! : err.message;
       const where = line ? `${e.filePath}:${line + e.bodyLine - 1}` : e.filePath;
       problems.push(
-        message.startsWith('<Cite')
+        prefixed
           ? `${where}: ${message}`
           : `${where}: the MDX body cannot be read (${message}). Fix: correct the markup; in MDX, < and { start code, so write them as words or escape them.`,
       );

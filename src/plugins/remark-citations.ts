@@ -16,6 +16,7 @@ import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 import type { Citation } from '../lib/citations.ts';
 import { parseParagraphList } from '../lib/paragraphs.ts';
+import { contentError } from './content-error.ts';
 
 export interface RemarkCitationsOptions {
   /** Number of paragraphs of each known source, by source id. */
@@ -47,9 +48,7 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
   return (tree: Root, file: VFile) => {
     const found: Citation[] = [];
     const fail = (node: JsxElement, message: string): never => {
-      const where = `${file.path ?? '(unknown file)'}:${node.position?.start.line ?? '?'}`;
-      // file.fail would attach a position too, but Astro shows a plain Error's message most clearly.
-      throw new Error(`${where}: ${message}`);
+      throw contentError(file.path, node, message);
     };
     visit(tree, (node) => {
       if (node.type !== 'mdxJsxTextElement' && node.type !== 'mdxJsxFlowElement') return;
