@@ -15,15 +15,16 @@ import pageManifest from './src/integrations/page-manifest.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import timings from './src/integrations/timings.ts';
 import { contentDir } from './src/lib/content-dir.ts';
-import { normaliseBase } from './src/lib/links.ts';
 import { markdownInputs } from './src/lib/content-files.ts';
+import { readSettings } from './src/lib/settings.ts';
 import { SITE } from './src/site.ts';
 
-const base = normaliseBase(process.env.BASE_PATH);
+// SITE_URL and BASE_PATH, checked: a bad value stops the build here with a message naming it.
+const { site, base } = readSettings(process.env);
 const { sources, targets } = markdownInputs(contentDir(), base);
 
 export default defineConfig({
-  site: process.env.SITE_URL || SITE.defaultUrl,
+  site,
   base,
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always' },

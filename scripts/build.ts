@@ -8,11 +8,19 @@ import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { recordTiming } from '../src/integrations/timings.ts';
 import { contentDir } from '../src/lib/content-dir.ts';
+import { readSettings } from '../src/lib/settings.ts';
 import { validateContent } from '../src/lib/validate-content.ts';
 import { SITE } from '../src/site.ts';
 
 const root = process.cwd();
 const started = performance.now();
+
+try {
+  readSettings(process.env);
+} catch (error) {
+  console.error(`${(error as Error).message}\nNothing was built; dist/ and dist-offline/ are unchanged.`);
+  process.exit(1);
+}
 
 const { problems, warnings } = validateContent(contentDir(), SITE.defaultSource);
 recordTiming('validation', performance.now() - started);

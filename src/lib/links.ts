@@ -13,12 +13,6 @@ export function withBase(base: string, path: string): string {
   return `${b}${p}`;
 }
 
-/** Normalises a BASE_PATH value from the environment to '/x/y/' form ('' or undefined → '/'). */
-export function normaliseBase(raw: string | undefined): string {
-  const trimmed = (raw ?? '').trim().replace(/^\/+|\/+$/g, '');
-  return trimmed ? `/${trimmed}/` : '/';
-}
-
 /**
  * The hosted site's root URL from Astro's config, ending in "/": the post-build steps use it to write and read
  * absolute links. `site` unset (a local build) falls back to http://localhost/.

@@ -7,12 +7,14 @@ import { join } from 'node:path';
 import { select } from 'hast-util-select';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
-import { normaliseBase } from '../../src/lib/links.ts';
+import { hostedRoot } from '../../src/lib/links.ts';
+import { readSettings } from '../../src/lib/settings.ts';
 import { SITE } from '../../src/site.ts';
 import { htmlFiles } from './pages.ts';
 
 // The hosted root, as the build worked it out (astro.config.mjs) from the same environment.
-const siteUrl = new URL(normaliseBase(process.env.BASE_PATH), process.env.SITE_URL || SITE.defaultUrl).href;
+const settings = readSettings(process.env);
+const siteUrl = hostedRoot(settings.site, settings.base);
 const parser = unified().use(rehypeParse);
 
 function meta(file: string, key: string): string | undefined {
