@@ -1,11 +1,20 @@
 /**
- * `npm run build`: validate the content, build both editions into a temporary folder, and only when everything
- * succeeded replace dist/ and dist-offline/. A failed build leaves the previous output exactly as it was.
+ * `npm run build`: check the settings and the content, build both editions into a folder of their own, and only when
+ * everything succeeded make them the current ones. A failed or killed build leaves the previous output exactly as
+ * it was, and a second build in the same folder waits for the first.
+ *
+ *   .builds/<id>/dist, .builds/<id>/dist-offline   one folder per build
+ *   .builds/current → <id>                          which build is live: one symlink, replaced in one rename
+ *   dist → .builds/current/dist                     fixed links, so dist/ and dist-offline/ are always there,
+ *   dist-offline → .builds/current/dist-offline     always of the same build
+ *
+ * The previous build is kept (`.builds/<id>` of the last one); older ones and those of killed builds are removed.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import lockfile from 'proper-lockfile';
 import { recordTiming } from '../src/integrations/timings.ts';
 import { contentDir } from '../src/lib/content-dir.ts';
 import { readSettings } from '../src/lib/settings.ts';
@@ -14,6 +23,16 @@ import { SITE } from '../src/site.ts';
 
 const root = process.cwd();
 const started = performance.now();
+const EDITIONS = ['dist', 'dist-offline'] as const;
+const builds = join(root, '.builds');
+const current = join(builds, 'current');
+
+/** For the build tests: stop at a named point (and say so in a file), so a test can kill the build right there. */
+function holdAt(point: string): void {
+  if (process.env.BRIEFING_BUILD_HOLD !== point) return;
+  writeFileSync(process.env.BRIEFING_BUILD_HOLD_FILE ?? join(root, '.build-hold'), point);
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 600_000);
+}
 
 try {
   readSettings(process.env);
@@ -31,27 +50,86 @@ if (problems.length) {
   process.exit(1);
 }
 
-const staging = join(root, '.build-staging');
-rmSync(staging, { recursive: true, force: true });
-mkdirSync(staging, { recursive: true });
-// Astro's own command line, run on this Node (npm scripts run on the Node 24 of the `node` devDependency).
-const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
-const result = spawnSync(process.execPath, [astro, 'build', '--outDir', join(staging, 'dist')], {
-  stdio: 'inherit',
-  env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-});
-if (result.status !== 0) {
-  rmSync(staging, { recursive: true, force: true });
-  console.error('The build failed; dist/ and dist-offline/ are unchanged.');
-  process.exit(result.status ?? 1);
+// One build at a time in this folder: a second one waits (up to 10 minutes) for the lock. The lock is refreshed while
+// the build runs, so a build that was killed leaves a lock that goes stale after 10 s and is then taken over.
+mkdirSync(builds, { recursive: true });
+const lockOptions = { lockfilePath: join(root, '.build.lock'), stale: 10_000, update: 2_000 };
+let release: () => Promise<void>;
+try {
+  release = await lockfile.lock(root, { ...lockOptions, retries: 0 });
+} catch (error) {
+  if ((error as { code?: string }).code !== 'ELOCKED') throw error;
+  console.log('Another build is running in this folder; waiting for it to finish…');
+  try {
+    release = await lockfile.lock(root, { ...lockOptions, retries: { retries: 600, factor: 1, minTimeout: 1_000, maxTimeout: 1_000 } });
+  } catch {
+    console.error('Another build still holds .build.lock after 10 minutes; nothing was built. Fix: wait for it, or stop it.');
+    process.exit(1);
+  }
 }
 
-// Swap: the old output moves aside, the new one takes its place, the old one goes.
-for (const name of ['dist', 'dist-offline']) {
-  const target = join(root, name);
-  const old = join(staging, `${name}.old`);
-  if (existsSync(target)) renameSync(target, old);
-  renameSync(join(staging, name), target);
+/** The build that is live now, if any (the target of .builds/current). */
+const live = (): string | undefined => (existsSync(current) ? readlinkSync(current) : undefined);
+const previous = live();
+
+// Folders of builds that are neither live nor the previous one (older builds, killed builds) go.
+for (const name of readdirSync(builds)) if (name !== 'current' && name !== previous && !name.startsWith('current.')) rmSync(join(builds, name), { recursive: true, force: true });
+
+const id = `${new Date().toISOString().replace(/[-:.]/g, '').replace('T', '-').slice(0, 15)}-${process.pid}`;
+const out = join(builds, id);
+mkdirSync(out);
+holdAt('astro');
+// Astro's own command line, run on this Node (npm scripts run on the Node 24 of the `node` devDependency).
+const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
+// Run asynchronously, so the lock keeps being refreshed while Astro works.
+const status = await new Promise<number>((resolve) => {
+  const child = spawn(process.execPath, [astro, 'build', '--outDir', join(out, 'dist')], {
+    stdio: 'inherit',
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
+  child.on('error', () => resolve(1));
+  child.on('close', (code) => resolve(code ?? 1));
+});
+if (status !== 0 || !EDITIONS.every((e) => existsSync(join(out, e)))) {
+  rmSync(out, { recursive: true, force: true });
+  await release();
+  console.error('The build failed; dist/ and dist-offline/ are unchanged.');
+  process.exit(status || 1);
 }
-rmSync(staging, { recursive: true, force: true });
+
+// The swap: point a fresh link at the new build, then rename it over .builds/current in one step.
+holdAt('swap');
+const next = join(builds, `current.${process.pid}`);
+rmSync(next, { force: true });
+symlinkSync(id, next);
+renameSync(next, current);
+holdAt('links');
+
+// dist and dist-offline are fixed links into .builds/current. Real folders left by an older build script become
+// a build of their own first (once), so even then the last good output stays until the new one is in place.
+for (const name of EDITIONS) {
+  const path = join(root, name);
+  const target = join('.builds', 'current', name);
+  const stat = existsSync(path) || isLink(path) ? lstatSync(path) : undefined;
+  if (stat?.isSymbolicLink() && readlinkSync(path) === target) continue;
+  const link = `${path}.link-${process.pid}`;
+  rmSync(link, { force: true });
+  symlinkSync(target, link);
+  if (stat && !stat.isSymbolicLink()) {
+    const legacy = join(builds, `legacy-${process.pid}`);
+    mkdirSync(legacy, { recursive: true });
+    renameSync(path, join(legacy, name));
+  }
+  renameSync(link, path);
+}
+for (const name of readdirSync(builds)) if (name.startsWith('legacy-')) rmSync(join(builds, name), { recursive: true, force: true });
+await release();
 console.log(`Built dist/ and dist-offline/ in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
