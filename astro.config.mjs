@@ -9,6 +9,7 @@ import remarkCitations from './src/plugins/remark-citations.ts';
 import remarkEntityLinks from './src/plugins/remark-entity-links.ts';
 import remarkMdxGuard from './src/plugins/remark-mdx-guard.ts';
 import remarkSearchText from './src/plugins/remark-search-text.ts';
+import devContentCheck from './src/integrations/dev-content-check.ts';
 import offline from './src/integrations/offline.ts';
 import ogImages from './src/integrations/og-images.ts';
 import pageManifest from './src/integrations/page-manifest.ts';
@@ -58,6 +59,6 @@ export default defineConfig({
   // preview images come after it has copied dist/, because only the hosted site needs them: that keeps some 80 PNGs
   // out of dist-offline/ and its zip. Both read the page manifest, which the last step checks and removes.
   integrations: [
-    timings(), mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') }), pagefind(), offline(), ogImages(), pageManifest(),
+    timings(), devContentCheck(), mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') }), pagefind(), offline(), ogImages(), pageManifest(),
   ],
 });

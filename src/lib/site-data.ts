@@ -3,12 +3,16 @@
  * content graph (briefing-graph.ts, the same function the validator runs before the build). Loaded once per build;
  * any content problem fails it with every message at once.
  */
+import { resolve } from 'node:path';
 import { getCollection, render } from 'astro:content';
 import { buildBriefing, type BodyFacts } from './briefing-graph.ts';
 import type { Citation } from './citations.ts';
 import { sitePages, type BodyText, type PageSpec } from './site-pages.ts';
 import type { TextSection } from '../plugins/remark-search-text.ts';
+import { contentDir } from './content-dir.ts';
 import { linkedHtml } from './linked-text.ts';
+import { validateContent } from './validate-content.ts';
+import { SITE } from '../site.ts';
 import type { LinkOptions } from './entity-linker.ts';
 
 export type { PageRef } from './briefing-graph.ts';
@@ -58,9 +62,27 @@ async function load() {
 
 export type Briefing = Awaited<ReturnType<typeof load>>;
 
+/**
+ * In dev, the content files are checked as the build checks them before each load: Astro's collections keep the last
+ * valid version of a file whose schema check fails, so without this an editor would see the old page and no error.
+ * Throwing here shows every problem in Astro's error overlay until it is fixed.
+ */
+function checkFiles(): void {
+  const { problems } = validateContent(contentDir(), SITE.defaultSource);
+  if (!problems.length) return;
+  const error = new Error(`The content has ${problems.length} problem(s):\n- ${problems.join('\n- ')}`);
+  // Point the overlay's code frame (and "open in editor") at the first problem's file and line.
+  const at = /^(.+?\.(?:mdx|yaml|yml))(?::(\d+))?: /.exec(problems[0]!);
+  if (at) Object.assign(error, { loc: { file: resolve(at[1]!), line: Number(at[2] ?? 1), column: 1 } });
+  throw error;
+}
+
 let cached: Promise<Briefing> | undefined;
-/** The whole briefing, loaded and checked once per build (reloaded on each call in dev, so edits show). */
+/** The whole briefing, loaded and checked once per build (checked and reloaded on each call in dev, so edits show). */
 export function loadBriefing(): Promise<Briefing> {
-  if (import.meta.env.DEV) return load();
+  if (import.meta.env.DEV) {
+    checkFiles();
+    return load();
+  }
   return (cached ??= load());
 }
