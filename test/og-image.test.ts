@@ -1,9 +1,14 @@
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
-import { indexedPng, missingGlyphs, ogImagePath, pageTypeLabel, renderOgImage } from '../src/lib/og-image.ts';
+import { ogJobs, writeOgImages, type OgResult } from '../src/integrations/og-images.ts';
+import { ogCacheKey, pruneOgCache } from '../src/lib/og-cache.ts';
+import { ogDrawThreads, POOL_MIN_IMAGES } from '../src/lib/og-draw.ts';
+import { indexedPng, missingGlyphs, ogImagePath, ogRendererFingerprint, pageTypeLabel, renderOgImage } from '../src/lib/og-image.ts';
+import { MANIFEST_FILE, type PageRecord } from '../src/lib/page-manifest.ts';
 import { SITE } from '../src/site.ts';
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -100,3 +105,145 @@ test('the palette PNG keeps every pixel exactly, and gives way to resvg\'s PNG p
   seeThrough[3] = 128;
   assert.equal(indexedPng(seeThrough, width, height), undefined, 'transparency');
 });
+
+// The post-build step (src/integrations/og-images.ts), from a page manifest in to images and a cache out.
+
+const record = (file: string, title: string, type: PageRecord['type'], ogImage: string): PageRecord =>
+  ({ url: `/${file.replace(/index\.html$/, '')}`, file, title, type, ogImage, search: null });
+
+/** The fixture: five pages, two of which (like positions with the same actor and issue) share title and type. */
+const FIXTURE: PageRecord[] = [
+  record('index.html', 'Muscat talks briefing', 'briefing', 'og/index.png'),
+  record('actors/marco-rubio/index.html', 'Marco Rubio', 'actor', 'og/actors/marco-rubio.png'),
+  record('glossary/snapback/index.html', 'Snapback', 'glossary', 'og/glossary/snapback.png'),
+  record('positions/iran--enrichment/index.html', 'Iran on uranium enrichment', 'position', 'og/positions/iran--enrichment.png'),
+  record('positions/iran--enrichment--2/index.html', 'Iran on uranium enrichment', 'position', 'og/positions/iran--enrichment--2.png'),
+];
+
+const scratchDirs: string[] = [];
+const scratch = () => {
+  scratchDirs.push(mkdtempSync(join(tmpdir(), 'og-step-')));
+  return scratchDirs.at(-1)!;
+};
+after(() => { for (const dir of scratchDirs) rmSync(dir, { recursive: true, force: true }); });
+
+/** A built site with only the manifest in it, as the post-build steps find it. */
+function fixtureDist(pages: readonly PageRecord[]): string {
+  const dist = scratch();
+  writeFileSync(join(dist, MANIFEST_FILE), JSON.stringify({ base: '/', pages }));
+  return dist;
+}
+
+/** Every image the step wrote, by path. */
+const imagesIn = (dist: string, pages: readonly PageRecord[]) => new Map(pages.map((p) => [p.ogImage, readFileSync(join(dist, p.ogImage))]));
+
+test('og step: a second run with the same inputs draws nothing and writes the same bytes', async () => {
+  const cacheDir = scratch();
+  const first = fixtureDist(FIXTURE);
+  const cold = await writeOgImages(first, { cacheDir, threads: 0 });
+  assert.deepEqual(pick(cold), { images: 5, drawn: 4, cached: 0 }, 'the two pages with the same title and type share one drawing');
+  const second = fixtureDist(FIXTURE);
+  const warm = await writeOgImages(second, { cacheDir, threads: 0 });
+  assert.deepEqual(pick(warm), { images: 5, drawn: 0, cached: 5 });
+  assert.deepEqual(imagesIn(second, FIXTURE), imagesIn(first, FIXTURE));
+  assert.equal(warm.bytes, cold.bytes);
+  // The cached images are exactly what the drawing gives.
+  assert.deepEqual(readFileSync(join(second, 'og/actors/marco-rubio.png')), Buffer.from(await render('Marco Rubio', 'actor')));
+  assert.equal(readdirSync(cacheDir).length, 4);
+});
+
+test('og step: changing one title redraws that image only', async () => {
+  const cacheDir = scratch();
+  const before = fixtureDist(FIXTURE);
+  await writeOgImages(before, { cacheDir, threads: 0 });
+  const changed = FIXTURE.map((p) => (p.file === 'glossary/snapback/index.html' ? { ...p, title: 'Snapback mechanism' } : p));
+  const after = fixtureDist(changed);
+  const result = await writeOgImages(after, { cacheDir, threads: 0 });
+  assert.deepEqual(pick(result), { images: 5, drawn: 1, cached: 4 });
+  const [old, now] = [imagesIn(before, FIXTURE), imagesIn(after, changed)];
+  assert.deepEqual([...now.keys()].filter((k) => !now.get(k)!.equals(old.get(k)!)), ['og/glossary/snapback.png']);
+});
+
+test('og step: a page type\'s word, like the title, is part of the cache key; the drawing code is too', () => {
+  const fingerprint = ogRendererFingerprint();
+  const input = { title: 'Marco Rubio', type: 'actor', siteTitle: SITE.title };
+  assert.equal(ogCacheKey(fingerprint, input), ogCacheKey(ogRendererFingerprint(), { ...input }));
+  assert.notEqual(ogCacheKey(fingerprint, { ...input, type: 'issue' }), ogCacheKey(fingerprint, input));
+  assert.notEqual(ogCacheKey(fingerprint, { ...input, siteTitle: 'Other' }), ogCacheKey(fingerprint, input));
+  assert.notEqual(ogCacheKey(`${fingerprint}x`, input), ogCacheKey(fingerprint, input));
+  // Types without a word of their own draw "Page" alike, so they share an image.
+  assert.equal(ogCacheKey(fingerprint, { ...input, type: undefined }), ogCacheKey(fingerprint, { ...input, type: 'nonsense' }));
+});
+
+test('og step: two pages naming one image fail, naming both pages, before anything is drawn', async () => {
+  const pages = [...FIXTURE, record('actors/rubio/index.html', 'Rubio', 'actor', 'og/actors/marco-rubio.png')];
+  const dist = fixtureDist(pages);
+  await assert.rejects(writeOgImages(dist, { cacheDir: scratch(), threads: 0 }), {
+    message: 'actors/marco-rubio/index.html and actors/rubio/index.html both name og/actors/marco-rubio.png as their ogImage; each page needs its own.',
+  });
+  assert.deepEqual(readdirSync(dist), [MANIFEST_FILE]);
+});
+
+test('og step: an ogImage that is not a relative og/….png path fails, naming the page and the fix', () => {
+  for (const ogImage of ['https://example.org/og/x.png', '/og/x.png', 'og/../index.html', 'og/../../x.png', 'og/x.jpg', 'og//x.png', 'img/x.png']) {
+    assert.throws(() => ogJobs([record('x/index.html', 'X', 'actor', ogImage)], SITE.title),
+      { message: `x/index.html: ogImage is "${ogImage}", not a relative path like "og/actors/iran.png" in the built site; page records get it from ogImagePath() in src/lib/og-image.ts.` });
+  }
+  assert.throws(() => ogJobs([record('x/index.html', '', 'actor', 'og/x.png')], SITE.title), /^Error: x\/index\.html: the page manifest gives it no title/);
+  assert.equal(ogJobs([record('x/index.html', 'X', 'actor', 'og/a/b.c.png')], SITE.title).length, 1);
+});
+
+test('og step: a missing page manifest fails naming the file', async () => {
+  await assert.rejects(writeOgImages(scratch(), { cacheDir: scratch(), threads: 0 }), /page-manifest\.json is missing/);
+});
+
+test('og step: drawing on worker threads gives the same bytes as drawing in-process', async () => {
+  const inProcess = fixtureDist(FIXTURE);
+  const onThreads = fixtureDist(FIXTURE);
+  await writeOgImages(inProcess, { cacheDir: scratch(), threads: 0 });
+  const result = await writeOgImages(onThreads, { cacheDir: scratch(), threads: 2 });
+  assert.deepEqual({ ...pick(result), threads: result.threads }, { images: 5, drawn: 4, cached: 0, threads: 2 });
+  assert.deepEqual(imagesIn(onThreads, FIXTURE), imagesIn(inProcess, FIXTURE));
+});
+
+test('og step: a drawing that fails on a worker thread names the image and its page', async () => {
+  const pages = [...FIXTURE, record('actors/araqchi/index.html', 'عباس عراقچی', 'actor', 'og/actors/araqchi.png')];
+  await assert.rejects(writeOgImages(fixtureDist(pages), { cacheDir: scratch(), threads: 2 }),
+    /^Error: Drawing the preview image og\/actors\/araqchi\.png \(for actors\/araqchi\/index\.html\) failed: The preview image for "عباس عراقچی" needs characters/);
+});
+
+test('og step: a pool only for enough images, and only with more than one core', () => {
+  assert.equal(ogDrawThreads(POOL_MIN_IMAGES - 1, 8), 0);
+  assert.equal(ogDrawThreads(POOL_MIN_IMAGES, 8), 2, "each thread gets half of POOL_MIN_IMAGES at least");
+  assert.equal(ogDrawThreads(1000, 1), 0);
+  assert.equal(ogDrawThreads(1000, 2), 2);
+  assert.equal(ogDrawThreads(1000, 64), 8);
+});
+
+test('og cache: keeps this build\'s entries and as many recent others (at least 200), removes the rest and stale .part files', () => {
+  const dir = scratch();
+  const now = Date.now();
+  const put = (name: string, ageMs: number) => {
+    writeFileSync(join(dir, name), '');
+    utimesSync(join(dir, name), (now - ageMs) / 1000, (now - ageMs) / 1000);
+  };
+  for (let i = 0; i < 300; i++) put(`old-${String(i).padStart(3, '0')}.png`, (i + 10) * 60_000); // old-000 the most recent
+  put('used-a.png', 1e9); // used by this build, however long ago it was last touched
+  put('used-b.png', 0);
+  put('x.png.123.part', 2 * 3_600_000); // a stopped build's leftover
+  put('y.png.456.part', 1_000); // being written by another build
+  assert.equal(pruneOgCache(dir, new Set(['used-a', 'used-b']), now), 101);
+  const left = readdirSync(dir).sort();
+  assert.deepEqual(left.filter((n) => n.startsWith('old-')), Array.from({ length: 200 }, (_, i) => `old-${String(i).padStart(3, '0')}.png`));
+  assert.deepEqual(left.filter((n) => !n.startsWith('old-')), ['used-a.png', 'used-b.png', 'y.png.456.part']);
+  // Past 200 pages the spare room grows with the build.
+  const big = scratch();
+  const used = new Set<string>();
+  for (let i = 0; i < 250; i++) { writeFileSync(join(big, `u${i}.png`), ''); used.add(`u${i}`); }
+  for (let i = 0; i < 300; i++) writeFileSync(join(big, `o${i}.png`), '');
+  assert.equal(pruneOgCache(big, used), 50);
+});
+
+function pick({ images, drawn, cached }: OgResult) {
+  return { images, drawn, cached };
+}

@@ -1,99 +1,136 @@
 /**
- * Post-build step: the social preview images. For each page of the built site it reads what the page already says,
- * and draws the image its og:image names (src/lib/og-image.ts):
+ * Post-build step: the social preview images. For each record of the page manifest (src/lib/page-manifest.ts) it
+ * puts the image the record names into the built site, drawn by src/lib/og-image.ts:
  *
- *   <meta property="og:title" content="Marco Rubio">
- *   <meta property="og:image" content="https://example.org/og/actors/marco-rubio.png">
- *   <span hidden data-pagefind-filter="type:actor"></span>          (from SearchTags: the page's type)
+ *   { file: 'actors/marco-rubio/index.html', title: 'Marco Rubio', type: 'actor', ogImage: 'og/actors/marco-rubio.png' }
  *   → dist/og/actors/marco-rubio.png, 1200×630, "ACTOR" over "Marco Rubio"
+ *
+ * An image whose inputs are unchanged since an earlier build is copied from the cache (src/lib/og-cache.ts); only the
+ * others are drawn, on worker threads when there are enough of them (src/lib/og-draw.ts).
  *
  * Runs after the offline edition (see astro.config.mjs), so the images stay out of dist-offline/ and its zip.
  */
 import type { AstroIntegration } from 'astro';
-import type { Element, Root } from 'hast';
-import { select } from 'hast-util-select';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import rehypeParse from 'rehype-parse';
-import { unified } from 'unified';
-import { listFiles } from '../lib/files.ts';
-import { hostedRoot } from '../lib/links.ts';
-import { renderOgImage } from '../lib/og-image.ts';
+import { copyCachedOgImage, ogCacheDir, ogCacheKey, pruneOgCache, storeOgImage } from '../lib/og-cache.ts';
+import { drawOgImages, ogDrawThreads } from '../lib/og-draw.ts';
+import { ogRendererFingerprint, type OgImageInput } from '../lib/og-image.ts';
+import { readManifest, type PageRecord } from '../lib/page-manifest.ts';
 import { SITE } from '../site.ts';
 import { recordTiming } from './timings.ts';
 
-const attribute = (el: Element | undefined, name: string): string | undefined => {
-  const value = el?.properties[name];
-  return typeof value === 'string' ? value : undefined;
-};
+/** A relative path of a PNG under og/, without empty, "." or ".." segments: "og/actors/marco-rubio.png". */
+const isOgImagePath = (path: string): boolean =>
+  path.startsWith('og/') && path.endsWith('.png') && !path.includes('\\') && path.split('/').every((s) => s && s !== '.' && s !== '..');
 
-export interface OgPage {
-  /** The image's path in the built site, e.g. "og/actors/marco-rubio.png". */
+export interface OgJob {
+  /** The page the image is for, as the manifest names it ("actors/marco-rubio/index.html"), for messages. */
+  page: string;
+  /** The image's path in the built site: "og/actors/marco-rubio.png". */
   image: string;
-  title: string;
-  /** The page's type id as SearchTags wrote it for Pagefind, if the page has one. */
-  type: string | undefined;
+  input: OgImageInput;
 }
 
-/** What one built page asks of its preview image. `siteUrl` is the hosted root (SITE_URL plus base, ending in "/"). */
-export function readOgPage(tree: Root, file: string, siteUrl: string): OgPage {
-  const title = attribute(select('meta[property="og:title"]', tree), 'content');
-  const image = attribute(select('meta[property="og:image"]', tree), 'content');
-  if (!title) throw new Error(`${file} has no <meta property="og:title" content="…">; every page gets it from src/layouts/BaseLayout.astro.`);
-  if (!image) throw new Error(`${file} has no <meta property="og:image" content="…">; every page gets it from src/layouts/BaseLayout.astro.`);
-  if (!image.startsWith(siteUrl) || !image.endsWith('.png')) {
-    throw new Error(`${file}: og:image is ${image}, which is not a PNG under this site's URL ${siteUrl}; check SITE_URL and BASE_PATH.`);
-  }
-  const filter = attribute(select('[data-pagefind-filter^="type:"]', tree), 'dataPagefindFilter');
-  return { image: decodeURIComponent(image.slice(siteUrl.length)), title, type: filter?.slice('type:'.length) };
-}
-
-/** Images drawn at once: satori lays out one while resvg draws others on worker threads. */
-const CONCURRENCY = Math.max(2, availableParallelism());
-
-/** Draws every page's preview image into `dist`; returns how many and their total size. */
-export async function writeOgImages(dist: string, siteUrl: string): Promise<{ images: number; bytes: number }> {
-  // Read every page first, so a page without og:image fails the step before anything is drawn.
-  const parser = unified().use(rehypeParse);
-  const drawn = new Map<string, string>(); // image → the page it is drawn for
-  const pages = listFiles(dist).filter((file) => file.endsWith('.html')).map((file) => {
-    const page = readOgPage(parser.parse(readFileSync(join(dist, file), 'utf8')), file, siteUrl);
-    const other = drawn.get(page.image);
-    if (other) throw new Error(`${file} and ${other} both name ${page.image} as their og:image; each page needs its own.`);
-    drawn.set(page.image, file);
-    return page;
-  });
-  let bytes = 0;
-  let next = 0;
-  const worker = async () => {
-    for (let page = pages[next++]; page; page = pages[next++]) {
-      const png = await renderOgImage({ title: page.title, type: page.type, siteTitle: SITE.title });
-      const target = join(dist, page.image);
-      mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, png);
-      bytes += png.byteLength;
+/**
+ * One job per page record, checked before anything is drawn: every record has a title and names a PNG of its own
+ * under og/. Fails naming the record (and, for a shared image, both records).
+ */
+export function ogJobs(pages: readonly PageRecord[], siteTitle: string): OgJob[] {
+  const owner = new Map<string, string>(); // image → the page it is for
+  return pages.map(({ file, title, type, ogImage }) => {
+    if (typeof title !== 'string' || !title.trim()) {
+      throw new Error(`${file}: the page manifest gives it no title; page records take it from sitePages() in src/lib/site-pages.ts.`);
     }
+    if (typeof ogImage !== 'string' || !isOgImagePath(ogImage)) {
+      throw new Error(`${file}: ogImage is ${JSON.stringify(ogImage)}, not a relative path like "og/actors/iran.png" in the built ` +
+        'site; page records get it from ogImagePath() in src/lib/og-image.ts.');
+    }
+    const other = owner.get(ogImage);
+    if (other) throw new Error(`${other} and ${file} both name ${ogImage} as their ogImage; each page needs its own.`);
+    owner.set(ogImage, file);
+    return { page: file, image: ogImage, input: { title, type, siteTitle } };
+  });
+}
+
+export interface OgResult {
+  /** Pages, each with its image. */
+  images: number;
+  /** Images drawn in this run (pages with the same title and type share one drawing). */
+  drawn: number;
+  /** Images copied from the cache. */
+  cached: number;
+  /** Threads the images were drawn on (0: the build's own thread). */
+  threads: number;
+  bytes: number;
+  /** Cache entries removed to keep it bounded. */
+  pruned: number;
+}
+
+export interface OgOptions {
+  /** The cache folder (see ogCacheDir in src/lib/og-cache.ts). */
+  cacheDir: string;
+  /** Threads to draw on; by default ogDrawThreads() decides from the number of images to draw. */
+  threads?: number;
+  siteTitle?: string;
+}
+
+/** Puts every page's preview image into `dist`, as the page manifest there names them; returns what it did. */
+export async function writeOgImages(dist: string, { cacheDir, threads, siteTitle = SITE.title }: OgOptions): Promise<OgResult> {
+  const jobs = ogJobs(readManifest(dist).pages, siteTitle);
+  const fingerprint = ogRendererFingerprint();
+  const folders = new Set<string>();
+  const target = (job: OgJob) => {
+    const path = join(dist, job.image);
+    if (!folders.has(dirname(path))) mkdirSync(dirname(path), { recursive: true });
+    folders.add(dirname(path));
+    return path;
   };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  return { images: pages.length, bytes };
+  const keys = jobs.map((job) => ogCacheKey(fingerprint, job.input));
+  let bytes = 0;
+  let cached = 0;
+  const misses = new Map<string, OgJob[]>(); // key → the pages that need its image, drawn once for all of them
+  for (const [i, job] of jobs.entries()) {
+    const path = target(job);
+    if (copyCachedOgImage(cacheDir, keys[i]!, path)) {
+      cached++;
+      bytes += statSync(path).size;
+    } else if (misses.has(keys[i]!)) {
+      misses.get(keys[i]!)!.push(job);
+    } else {
+      misses.set(keys[i]!, [job]);
+    }
+  }
+  const toDraw = [...misses].map(([key, pages]) => ({ key, pages, first: pages[0]! }));
+  const drawThreads = threads ?? ogDrawThreads(toDraw.length);
+  await drawOgImages(toDraw.map(({ first }) => first.input), drawThreads, (m, png) => {
+    const { key, pages } = toDraw[m]!;
+    for (const job of pages) writeFileSync(target(job), png);
+    storeOgImage(cacheDir, key, png);
+    bytes += png.byteLength * pages.length;
+  }, (m) => `${toDraw[m]!.first.image} (for ${toDraw[m]!.first.page})`);
+  const pruned = pruneOgCache(cacheDir, new Set(keys));
+  return { images: jobs.length, drawn: toDraw.length, cached, threads: toDraw.length ? drawThreads : 0, bytes, pruned };
 }
 
 export default function ogImagesIntegration(): AstroIntegration {
-  let siteUrl = '';
+  let cacheDir = '';
   return {
     name: 'briefing:og-images',
     hooks: {
       'astro:config:done': ({ config }) => {
-        siteUrl = hostedRoot(config.site, config.base);
+        cacheDir = ogCacheDir(config.cacheDir);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
-        const { images, bytes } = await writeOgImages(fileURLToPath(dir), siteUrl);
+        const result = await writeOgImages(fileURLToPath(dir), { cacheDir });
         const ms = performance.now() - started;
         recordTiming('og-images', ms);
-        logger.info(`drew ${images} preview images (og/, ${Math.round(bytes / 1024)} KB) in ${Math.round(ms)} ms`);
+        const { images, drawn, cached, threads, bytes } = result;
+        const shared = images - drawn - cached; // pages whose title and type another page has too
+        logger.info(`${images} preview images (og/, ${Math.round(bytes / 1024)} KB): drew ${drawn}${threads ? ` on ${threads} threads` : ''}` +
+          `${shared ? ` (${shared} more pages share one)` : ''}, copied ${cached} from the cache, in ${Math.round(ms)} ms`);
       },
     },
   };
