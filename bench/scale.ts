@@ -65,13 +65,16 @@ export async function benchScale(pages: number, options: GenerateOptions & { lab
     for (const name of COPY) cpSync(join(PROJECT, name), join(work, name), { recursive: true });
     symlinkSync(join(PROJECT, 'node_modules'), join(work, 'node_modules'), 'dir');
     const counts = generateContent(join(work, 'content'), pages, options);
-    const env = { ASTRO_TELEMETRY_DISABLED: '1', CONTENT_DIR: join(work, 'content'), SOURCE_DATE_EPOCH: '1770336000' };
+    // A preview-image cache of this run's own, so the clean build draws every image and the rebuild reuses them.
+    const env = {
+      ASTRO_TELEMETRY_DISABLED: '1', CONTENT_DIR: join(work, 'content'), SOURCE_DATE_EPOCH: '1770336000', BRIEFING_OG_CACHE: join(work, 'og-cache'),
+    };
     const clean = build(work, env);
     const dist = join(work, 'dist');
     const files = listFiles(dist);
     const html = files.filter((f) => f.endsWith('.html'));
     const sized = html.map((file) => ({ file, gzipBytes: gz(join(dist, file)) })).sort((a, b) => b.gzipBytes - a.gzipBytes);
-    const offline = listFiles(join(work, 'dist-offline')).filter((f) => /^search-index[^/]*\.js$/.test(f)).map((f) => join(work, 'dist-offline', f));
+    const offline = listFiles(join(work, 'dist-offline')).filter((f) => /^search-index(\.js$|\/)/.test(f)).map((f) => join(work, 'dist-offline', f));
     const search = await benchSearch(dist, 1, 4393);
     const result = {
       pages, label: options.label ?? String(pages), counts, builtPages: html.length, clean,

@@ -1,10 +1,12 @@
 // The offline edition, opened straight from disk (file://), as a reader with the zip would.
 import { expect, test } from '@playwright/test';
 import { unzipSync } from 'fflate';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { listFiles } from '../src/lib/files.ts';
+import { INDEX_FILE, payloadFiles, SHARD_DIR, type OfflineIndex } from '../src/lib/offline-search.ts';
 import { SITE } from '../src/site.ts';
 
 const edition = resolve('dist-offline');
@@ -94,6 +96,34 @@ for (const [surname, path] of [['Rubio', 'marco-rubio'], ['Netanyahu', 'benjamin
     await expect(page.locator('#search-results .result-link').first()).toHaveAttribute('href', `../actors/${path}/index.html`);
   });
 }
+
+test('a sharded index loads its shards as classic scripts from file:// and finds the same first page', async ({ page }) => {
+  // The real site's index is small enough to ship inside search-index.js; write its shards out as a large site's are.
+  const copy = mkdtempSync(join(tmpdir(), 'offline-sharded-'));
+  try {
+    cpSync(realpathSync(edition), copy, { recursive: true }); // dist-offline/ may be a link to the latest build
+    const text = readFileSync(join(copy, INDEX_FILE), 'utf8');
+    const { inline, ...index } = JSON.parse(text.slice(text.indexOf('=') + 1, text.lastIndexOf(';'))) as OfflineIndex;
+    expect(inline, 'the real site ships its shards inline').toBeDefined();
+    for (const [file, body] of payloadFiles({ index, shards: inline! })) {
+      mkdirSync(dirname(join(copy, file)), { recursive: true });
+      writeFileSync(join(copy, file), body);
+    }
+    const errors: string[] = [];
+    const loaded: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('requestfinished', (r) => { if (r.url().includes(`/${SHARD_DIR}/`)) loaded.push(r.url().split('/').pop()!); });
+    await page.goto(`${pathToFileURL(join(copy, 'search/index.html')).href}?q=Rubio`);
+    await expect(page.locator('form#search')).toHaveAttribute('data-status', 'done');
+    await expect(page.locator('#search-results .result-link').first()).toHaveAttribute('href', '../actors/marco-rubio/index.html');
+    await expect(page.locator('#search-results .excerpt').first()).not.toBeEmpty();
+    expect(loaded.sort()).toEqual(['excerpts-0.js', 'terms-0.js']);
+    expect(await page.locator('script[src*="search-index/"]').count(), 'loaded shard scripts are removed again').toBe(0);
+    expect(errors).toEqual([]);
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
+  }
+});
 
 test('a glossary preview opens offline, and Esc closes it', async ({ page }) => {
   await page.goto(fileUrl('briefing/military-context/index.html'));

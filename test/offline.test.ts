@@ -1,34 +1,47 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
+import { unzipSync } from 'fflate';
 import rehypeParse from 'rehype-parse';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
-import { rewritePage } from '../src/integrations/offline.ts';
-import { buildOfflinePayload, excerptHtml, loadOfflineIndex, searchOffline } from '../src/lib/offline-search.ts';
-import { extractSearchDoc, type SearchDoc } from '../src/lib/search-docs.ts';
+import { buildOfflineEdition, rewritePage, ZIP_NAME } from '../src/integrations/offline.ts';
+import { listFiles } from '../src/lib/files.ts';
+import {
+  boundedExcerpt, buildOfflinePayload, excerptHtml, INDEX_FILE, openOfflineSearch, payloadFiles, SHARD_DIR,
+  type OfflineIndex, type OfflinePayload, type PayloadOptions,
+} from '../src/lib/offline-search.ts';
+import { MANIFEST_FILE, type PageManifest } from '../src/lib/page-manifest.ts';
+import type { SearchDoc } from '../src/lib/search-docs.ts';
+import { miniSearchEngine, scriptLoader } from '../src/scripts/minisearch-engine.ts';
+import type { SearchHit } from '../src/scripts/search-engine.ts';
 
-const html = readFileSync(new URL('./fixtures/offline/page.html', import.meta.url), 'utf8');
-const parse = () => unified().use(rehypeParse).parse(html);
+const fixtures = new URL('./fixtures/offline/', import.meta.url);
+const read = (name: string) => readFileSync(new URL(name, fixtures), 'utf8');
+/** File snapshot: compares with fixtures/offline/NAME, or writes it with UPDATE_FIXTURES=1. */
+function matchesFixture(actual: string, name: string) {
+  const path = fileURLToPath(new URL(name, fixtures));
+  if (process.env.UPDATE_FIXTURES) {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, actual);
+  }
+  assert.equal(actual, readFileSync(path, 'utf8'), `${name} differs (UPDATE_FIXTURES=1 rewrites it, then review the diff)`);
+}
 
-test('extracts what Pagefind indexes: body text without ignored parts, filters, meta, weighted keywords, sections', () => {
-  const doc = extractSearchDoc(parse(), '/actors/marco-rubio/')!;
-  assert.equal(doc.title, 'Marco Rubio');
-  assert.equal(doc.type, 'actor');
-  assert.equal(doc.summary, 'US Secretary of State');
-  assert.deepEqual(doc.actors, ['marco-rubio']);
-  assert.deepEqual(doc.issues, ['talks-scope']);
-  assert.equal(doc.keywords, 'Marco Rubio Rubio');
-  assert.deepEqual(doc.sections.map((s) => [s.anchor, s.heading]), [[undefined, 'Marco Rubio'], ['positions', 'Positions']]);
-  assert.equal(doc.sections[0]!.text, 'Marco Rubio Role US Secretary of State Also called Rubio Said the talks must cover missiles.');
-  assert.equal(doc.sections[1]!.text, 'Positions Demands a wider agenda.');
-  assert.equal(extractSearchDoc(unified().use(rehypeParse).parse('<p>no body</p>'), '/x/'), null);
-});
+const OPTIONS = { base: '/', hostedUrl: 'https://example.org/', stamp: new Date('2026-02-07T10:30:00Z') };
+function rewrite(html: string, file: string) {
+  const tree = unified().use(rehypeParse).parse(html);
+  rewritePage(tree, file, OPTIONS);
+  return unified().use(rehypeStringify).stringify(tree);
+}
 
 test('rewrites a page for file://: relative file links, classic scripts, an offline note, no sitemap link', () => {
-  const tree = parse();
-  rewritePage(tree, 'actors/marco-rubio/index.html', { base: '/', hostedUrl: 'https://example.org/', stamp: new Date('2026-02-07T10:30:00Z') });
-  const out = unified().use(rehypeStringify).stringify(tree);
+  const out = rewrite(read('page.html'), 'actors/marco-rubio/index.html');
+  matchesFixture(out, 'page.expected.html');
   for (const expected of [
     'href="../../favicon.svg"', 'href="../../index.html"', 'href="../index.html"', 'action="../../search/index.html"',
     'href="../../glossary/ballistic-missile/index.html"', 'href="../../sources/s/index.html#p4"', 'href="https://example.org/elsewhere"',
@@ -39,27 +52,210 @@ test('rewrites a page for file://: relative file links, classic scripts, an offl
   for (const gone of ['rel="sitemap"', 'type="module"', 'href="/']) assert.ok(!out.includes(gone), `still has ${gone}`);
 });
 
-const docs: SearchDoc[] = [
-  { url: '/actors/marco-rubio/', title: 'Marco Rubio', type: 'actor', summary: '', actors: ['marco-rubio'], issues: [], keywords: 'Marco Rubio Rubio',
-    sections: [{ heading: 'Marco Rubio', text: 'US Secretary of State who wants missiles on the agenda.' }, { anchor: 'positions', heading: 'Positions', text: 'Demands talks on missiles.' }] },
-  { url: '/positions/marco-rubio--missiles/', title: 'Marco Rubio on missiles', type: 'position', summary: '', actors: ['marco-rubio'], issues: ['ballistic-missiles'], keywords: '',
-    sections: [{ heading: 'Marco Rubio on missiles', text: 'Rubio demands that missiles be covered. Rubio again.' }] },
-  { url: '/actors/iran/', title: 'Iran', type: 'actor', summary: '', actors: ['iran'], issues: ['ballistic-missiles'], keywords: 'Iran Tehran',
-    sections: [{ heading: 'Iran', text: 'Refuses to discuss missiles.' }] },
-];
+test('the search page loads the index and the offline search script, and its form knows the way back to the root', () => {
+  const out = rewrite(read('search.html'), 'search/index.html');
+  matchesFixture(out, 'search.expected.html');
+  assert.ok(out.includes('<form id="search" role="search" action="index.html" data-root="../">'));
+  assert.ok(out.includes('<script src="../search-index.js"></script><script src="../_offline/search.js"></script><script src="../_offline/site.js"></script></body>'));
+});
 
-test('offline search ranks the page that owns a name first, filters, counts, and tolerates a typo', () => {
-  const payload = buildOfflinePayload(docs, (url) => `${url.slice(1)}index.html`);
-  const engine = loadOfflineIndex(JSON.parse(JSON.stringify(payload)));
-  const paths = (r: { page: number }[]) => r.map((x) => payload.pages[x.page]!.path);
-  assert.deepEqual(paths(searchOffline(engine, payload, 'Rubio', {}).results), ['actors/marco-rubio/index.html', 'positions/marco-rubio--missiles/index.html']);
-  assert.deepEqual(paths(searchOffline(engine, payload, 'Tehran', {}).results), ['actors/iran/index.html']);
-  const missiles = searchOffline(engine, payload, 'missiles', { type: ['actor'] });
+const docs = JSON.parse(read('search-docs.json')) as SearchDoc[];
+const entries = docs.map((doc) => ({ path: `${doc.url.slice(1)}index.html`, doc }));
+/** Tiny bounds, so three documents make several shards and cut excerpts. */
+const TINY: PayloadOptions = { excerptWords: 8, inlineBytes: 0, shardBytes: 200 };
+
+/** Opens a payload as the browser would, with shards from `payload.shards`; `loaded` lists the shards asked for. */
+function open(payload: OfflinePayload) {
+  const loaded: string[] = [];
+  const index = JSON.parse(JSON.stringify(payload.index)) as OfflineIndex;
+  const search = openOfflineSearch(index, async (name) => {
+    loaded.push(name);
+    if (!(name in payload.shards)) throw new Error(`no shard ${name}`);
+    return JSON.parse(JSON.stringify(payload.shards[name]));
+  });
+  return { index, search, loaded };
+}
+
+test('offline search ranks the page that owns a name first, filters, counts, and tolerates a typo', async () => {
+  const { index, search } = open(buildOfflinePayload(entries));
+  const paths = (r: { page: number }[]) => r.map((x) => index.pages[x.page]!.path);
+  assert.deepEqual(paths((await search.search('Rubio', {})).results), ['actors/marco-rubio/index.html', 'positions/marco-rubio--missiles/index.html']);
+  assert.deepEqual(paths((await search.search('Tehran', {})).results), ['actors/iran/index.html']);
+  const missiles = await search.search('missiles', { type: ['actor'] });
   assert.deepEqual(paths(missiles.results).sort(), ['actors/iran/index.html', 'actors/marco-rubio/index.html']);
   assert.deepEqual(missiles.counts.type, { actor: 2, position: 1 });
   assert.deepEqual(missiles.counts.actor, { 'marco-rubio': 1, iran: 1 });
-  assert.equal(searchOffline(engine, payload, null, { issue: ['ballistic-missiles'] }).results.length, 2);
-  assert.deepEqual(paths(searchOffline(engine, payload, 'Rubbio', {}).results).slice(0, 1), ['actors/marco-rubio/index.html']);
+  assert.equal((await search.search(null, { issue: ['ballistic-missiles'] })).results.length, 2);
+  assert.deepEqual(paths((await search.search('Rubbio', {})).results).slice(0, 1), ['actors/marco-rubio/index.html']);
+});
+
+test('a small payload is one script with the shards inline; past inlineBytes the shards are files', () => {
+  const small = payloadFiles(buildOfflinePayload(entries));
+  assert.deepEqual([...small.keys()], [INDEX_FILE]);
+  assert.match(small.get(INDEX_FILE)!, /^window\.BRIEFING_SEARCH=\{.*"inline":\{"terms-0":.*"excerpts-0":.*\}\};\n$/);
+
+  const sharded = payloadFiles(buildOfflinePayload(entries, TINY));
+  assert.ok(!sharded.get(INDEX_FILE)!.includes('"inline"'));
+  for (const [file, text] of sharded) if (file !== INDEX_FILE) assert.match(text, /^\(self\.BRIEFING_SEARCH_SHARDS\?\?=\{\}\)\["(terms|excerpts)-\d+"\]=\[.*\];\n$/);
+  // The files, as a snapshot: fixtures/offline/payload/ holds exactly these.
+  const names = [...sharded.keys()];
+  assert.ok(names.filter((n) => n.startsWith(`${SHARD_DIR}/terms-`)).length > 2 && names.filter((n) => n.startsWith(`${SHARD_DIR}/excerpts-`)).length > 1, names.join(', '));
+  for (const [file, text] of sharded) matchesFixture(text, `payload/${file}`);
+  assert.deepEqual(listFiles(fileURLToPath(new URL('payload/', fixtures))).sort(), names.sort());
+});
+
+test('excerpts keep the first words of each section; the full text stays searchable', async () => {
+  assert.equal(boundedExcerpt('one two three', 3), 'one two three');
+  assert.equal(boundedExcerpt('one two three four', 3), 'one two three …');
+  const { search } = open(buildOfflinePayload(entries, TINY));
+  // "enrichment" is the 24th word of Iran's History section, past the 8 words kept.
+  const { results } = await search.search('enrichment', {});
+  assert.deepEqual(results.map((r) => r.page), [2]);
+  const sections = await search.sections(2);
+  assert.deepEqual(sections, [
+    { excerpt: 'Refuses to discuss missiles.' },
+    { excerpt: 'Talks with the United States began in Muscat, …', anchor: 'history', heading: 'History' },
+  ]);
+  // Past the stored words the result shows the section's start; within them, the match is marked.
+  assert.equal(excerptHtml(sections[1]!.excerpt, ['enrichment']), 'Talks with the United States began in Muscat, …');
+  assert.equal(excerptHtml(sections[1]!.excerpt, ['muscat']), 'Talks with the United States began in <mark>Muscat</mark>, …');
+});
+
+test('sharded and inline payloads rank alike, and a query loads only the shards that hold its terms', async () => {
+  const inline = open(buildOfflinePayload(entries));
+  const sharded = open(buildOfflinePayload(entries, TINY));
+  const all = Object.keys(buildOfflinePayload(entries, TINY).shards).filter((n) => n.startsWith('terms-'));
+  for (const query of ['Rubio', 'Tehran', 'missiles', 'Rubbio', 'mediat', 'enrichment', 'missiles Iran', 'nothing-like-this', 'talks']) {
+    const strip = (r: Awaited<ReturnType<typeof inline.search.search>>) =>
+      r.results.map((x) => ({ page: x.page, score: x.score, sections: x.sections.map((s) => [s.id, s.score, s.terms]) }));
+    assert.deepEqual(strip(await sharded.search.search(query, {})), strip(await inline.search.search(query, {})), query);
+  }
+  const fresh = open(buildOfflinePayload(entries, TINY));
+  await fresh.search.search('Tehran', {});
+  assert.equal(fresh.loaded.length, 1, `loaded ${fresh.loaded.join(', ')} of ${all.length}`);
+  await fresh.search.search('nothing-like-this', {});
+  assert.equal(fresh.loaded.length, 1);
+});
+
+test('a shard from another build is refused with a hint', () => {
+  const index = { ...buildOfflinePayload(entries).index, version: 0 } as unknown as OfflineIndex;
+  assert.throws(() => openOfflineSearch(index, async () => []), /search-index\.js has format 0, this search\.js reads 1: rebuild the offline edition/);
+});
+
+/** The browser's side in Node: a document whose appended scripts run in a vm context, as file:// would run them. */
+function fakeBrowser(dir: string) {
+  const scope: Record<string, unknown> = {};
+  scope.window = scope.self = scope;
+  const context = vm.createContext(scope);
+  const appended: string[] = [];
+  const doc = {
+    createElement: () => ({ src: '', onload: () => {}, onerror: () => {}, remove() {} }),
+    head: {
+      append(script: { src: string; onload: () => void; onerror: () => void }) {
+        appended.push(script.src);
+        const path = join(dir, script.src.replace(/^(\.\.\/)+/, ''));
+        setImmediate(() => {
+          if (!existsSync(path)) return script.onerror();
+          vm.runInContext(readFileSync(path, 'utf8'), context);
+          script.onload();
+        });
+      },
+    },
+  };
+  vm.runInContext(readFileSync(join(dir, INDEX_FILE), 'utf8'), context);
+  return { index: scope.BRIEFING_SEARCH as OfflineIndex, load: scriptLoader('../', doc as unknown as Document, scope), appended, scope };
+}
+
+test('the browser loader appends one classic script per shard and the engine renders hits from them', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'offline-loader-'));
+  try {
+    for (const [file, text] of payloadFiles(buildOfflinePayload(entries, TINY))) {
+      mkdirSync(dirname(join(dir, file)), { recursive: true });
+      writeFileSync(join(dir, file), text);
+    }
+    const browser = fakeBrowser(dir);
+    const engine = miniSearchEngine(browser.index, '../', browser.load);
+    const outcome = await engine.search('missiles', {});
+    assert.equal(outcome.total, 3);
+    // (JSON: arrays made in the vm context have that context's Array.prototype)
+    const hits = JSON.parse(JSON.stringify(await Promise.all(outcome.hits.map((load) => load())))) as SearchHit[];
+    assert.deepEqual(hits.find((h) => h.title === 'Marco Rubio'), {
+      url: '../actors/marco-rubio/index.html', title: 'Marco Rubio', type: 'actor', actors: ['marco-rubio'], issues: [],
+      excerpt: 'Demands talks on <mark>missiles</mark>.', // the best-scoring section
+      subResults: [{ url: '../actors/marco-rubio/index.html#positions', title: 'Positions', excerpt: 'Demands talks on <mark>missiles</mark>.' }],
+    });
+    assert.ok(browser.appended.every((src) => /^\.\.\/search-index\/(terms|excerpts)-\d+\.js$/.test(src)), browser.appended.join(', '));
+    assert.equal(new Set(browser.appended).size, browser.appended.length, 'each shard is loaded once');
+    assert.deepEqual(Object.keys(browser.scope.BRIEFING_SEARCH_SHARDS as object), [], 'the loader takes the data it loaded off the global');
+
+    rmSync(join(dir, SHARD_DIR, 'excerpts-0.js'));
+    const broken = fakeBrowser(dir);
+    const again = await miniSearchEngine(broken.index, '../', broken.load).search('Rubio', {});
+    await assert.rejects(again.hits[0]!(), /Could not load \.\.\/search-index\/excerpts-0\.js: the offline edition is incomplete/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+/** A small hosted build: three pages, the files the offline edition leaves out, and the page manifest. */
+function hostedBuild(manifest?: (m: PageManifest) => PageManifest) {
+  const dist = mkdtempSync(join(tmpdir(), 'offline-dist-'));
+  const put = (file: string, text: string) => {
+    mkdirSync(dirname(join(dist, file)), { recursive: true });
+    writeFileSync(join(dist, file), text);
+  };
+  put('index.html', read('home.html'));
+  put('actors/marco-rubio/index.html', read('page.html'));
+  put('search/index.html', read('search.html'));
+  put('favicon.svg', '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  for (const file of ['404.html', 'robots.txt', 'sitemap-index.xml', 'pagefind/pagefind.js', '_astro/site.js', 'old.zip']) put(file, 'hosted only');
+  const record = (file: string, search: SearchDoc | null) => ({ url: `/${file.replace(/index\.html$/, '')}`, file, title: search?.title ?? '', type: undefined, ogImage: '', search });
+  const pages: PageManifest = {
+    base: '/',
+    pages: [record('index.html', null), record('actors/marco-rubio/index.html', docs[0]!), record('search/index.html', null), record('404.html', null)],
+  };
+  put(MANIFEST_FILE, JSON.stringify(manifest ? manifest(pages) : pages));
+  return { dist, out: join(dist, '..', `${dist.split('/').pop()}-offline`) };
+}
+
+test('builds the edition from the hosted build and the manifest: hosting files left out, zip of exactly the edition, size stamped', async () => {
+  const { dist, out } = hostedBuild();
+  try {
+    const report = await buildOfflineEdition({ ...OPTIONS, dist, out, search: { inlineBytes: 0 } });
+    const files = listFiles(out);
+    assert.deepEqual(files, [
+      '_offline/search.js', '_offline/site.js', 'actors/marco-rubio/index.html', 'favicon.svg', 'index.html',
+      'search/index.html', 'search-index/excerpts-0.js', 'search-index/terms-0.js', 'search-index.js',
+    ]);
+    assert.equal(readFileSync(join(out, 'actors/marco-rubio/index.html'), 'utf8'), read('page.expected.html'));
+    assert.deepEqual({ ...report, editionBytes: 0, zipBytes: 0, indexBytes: 0 }, { pages: 3, files: files.length, editionBytes: 0, indexBytes: 0, indexFiles: 3, zipBytes: 0 });
+    const zip = readFileSync(join(dist, ZIP_NAME));
+    assert.equal(report.zipBytes, zip.byteLength);
+    const unpacked = unzipSync(new Uint8Array(zip));
+    assert.deepEqual(Object.keys(unpacked), files);
+    for (const f of files) assert.ok(Buffer.from(unpacked[f]!).equals(readFileSync(join(out, f))), f);
+    assert.equal(report.editionBytes, files.reduce((n, f) => n + readFileSync(join(out, f)).byteLength, 0));
+    assert.match(readFileSync(join(dist, 'index.html'), 'utf8'), /<span data-zip-size="">\(zip, \d+ KB\)<\/span>/);
+    assert.match(readFileSync(join(out, 'index.html'), 'utf8'), /<span data-zip-size="">\(zip\)<\/span>/);
+  } finally {
+    rmSync(dist, { recursive: true, force: true });
+    rmSync(out, { recursive: true, force: true });
+  }
+});
+
+test('a page missing from the manifest, or a manifest for another base path, fails naming the file and the fix', async () => {
+  for (const [change, message] of [
+    [(m: PageManifest) => ({ ...m, pages: m.pages.filter((p) => p.file !== 'search/index.html') }), /page-manifest\.json has no record for search\/index\.html: add its page spec to sitePages\(\) in src\/lib\/site-pages\.ts/],
+    [(m: PageManifest) => ({ ...m, base: '/b/' }), /page-manifest\.json was written for base path "\/b\/", but the offline edition is built for "\/"/],
+  ] as const) {
+    const { dist, out } = hostedBuild(change);
+    try {
+      await assert.rejects(buildOfflineEdition({ ...OPTIONS, dist, out }), message);
+    } finally {
+      rmSync(dist, { recursive: true, force: true });
+      rmSync(out, { recursive: true, force: true });
+    }
+  }
 });
 
 test('excerpts are escaped, windowed around the first match, with matches marked', () => {

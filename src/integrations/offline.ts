@@ -6,17 +6,20 @@
  * - internal links, forms, stylesheets, scripts and images become relative and point at files (…/index.html);
  * - module scripts (blocked on file://) are replaced by classic scripts bundled with esbuild;
  * - a note says the page is an offline snapshot as of the build date and links the hosted edition;
- * - the search page gets MiniSearch over an index written as a classic script (search-index.js), built from the
- *   same text, filters and weights Pagefind indexes (src/lib/search-docs.ts).
- * Hosting-only files (Pagefind's bundle, sitemaps, robots.txt, 404 page, module scripts) are left out.
+ * - the search page gets MiniSearch over an index written as classic scripts (search-index.js, and shards loaded on
+ *   demand when the index is large: src/lib/offline-search.ts), built from each page's search document in the page
+ *   manifest, the same text, filters and weights Pagefind indexes. Pages are parsed once, for the rewrite.
+ * Hosting-only files (Pagefind's bundle, sitemaps, robots.txt, 404 page, module scripts, the page manifest) are left
+ * out.
  */
 import type { AstroIntegration } from 'astro';
 import type { Element, Root } from 'hast';
 import { build as esbuild } from 'esbuild';
-import { zipSync } from 'fflate';
-import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { Zip, type ZipInputFile } from 'fflate';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { crc32, deflateRawSync } from 'node:zlib';
 import rehypeParse from 'rehype-parse';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
@@ -25,8 +28,9 @@ import { buildDate, formatStamp } from '../lib/build-date.ts';
 import { listFiles } from '../lib/files.ts';
 import { hostedRoot, withBase } from '../lib/links.ts';
 import { offlineHref, rootPrefix } from '../lib/offline-links.ts';
-import { buildOfflinePayload } from '../lib/offline-search.ts';
-import { extractSearchDoc, type SearchDoc } from '../lib/search-docs.ts';
+import { buildOfflinePayload, payloadFiles, type PayloadOptions } from '../lib/offline-search.ts';
+import { MANIFEST_FILE, readManifest, type PageRecord } from '../lib/page-manifest.ts';
+import type { SearchDoc } from '../lib/search-docs.ts';
 import { SITE } from '../site.ts';
 import { recordTiming } from './timings.ts';
 
@@ -34,6 +38,7 @@ export const ZIP_NAME = SITE.offlineZip;
 
 /** Files of the hosted build that make no sense from disk. */
 const HOSTING_ONLY = /^(pagefind\/|_astro\/|404\.html$|robots\.txt$|sitemap[^/]*\.xml$|[^/]+\.zip$)/;
+const leftOut = (file: string) => HOSTING_ONLY.test(file) || file === MANIFEST_FILE;
 
 export interface OfflineOptions {
   /** The built hosted site. */
@@ -46,13 +51,17 @@ export interface OfflineOptions {
   hostedUrl: string;
   /** The build's date stamp. */
   stamp: Date;
+  /** Excerpt bound and shard sizes of the search index (defaults in src/lib/offline-search.ts). */
+  search?: PayloadOptions;
 }
 
 export interface OfflineReport {
   pages: number;
   files: number;
   editionBytes: number;
+  /** All search index files together, and how many there are. */
   indexBytes: number;
+  indexFiles: number;
   zipBytes: number;
 }
 
@@ -116,54 +125,123 @@ async function bundleScripts(out: string): Promise<void> {
   });
 }
 
+/** A file of the edition, deflated as it is written, so the zip needs neither the bytes again nor a second read. */
+interface Packed {
+  size: number;
+  crc: number;
+  /** 8 = deflate; 0 = stored, when deflating would not make it smaller. */
+  compression: 0 | 8;
+  data: Uint8Array<ArrayBuffer>;
+}
+
+function pack(bytes: Uint8Array<ArrayBuffer>): Packed {
+  const deflated = deflateRawSync(bytes, { level: ZIP_LEVEL });
+  return deflated.byteLength < bytes.byteLength
+    ? { size: bytes.byteLength, crc: crc32(bytes), compression: 8, data: deflated }
+    : { size: bytes.byteLength, crc: crc32(bytes), compression: 0, data: bytes };
+}
+
+/**
+ * Node's zlib at its default level: at 1,000 generated entries 6× faster than fflate's JavaScript deflate at level 9,
+ * and the zip comes out smaller. fflate still writes the archive. The bytes are reproducible for a given Node (the
+ * `node` devDependency pins it), since zlib's output can change between zlib versions.
+ */
+const ZIP_LEVEL = 6;
+
+/** The zip: the files in the order given, each with `mtime` (zip times start in 1980). */
+function zipFiles(files: readonly [string, Packed][], stamp: Date): Uint8Array {
+  const mtime = new Date(Math.max(stamp.getTime(), Date.UTC(1980, 0, 2)));
+  const chunks: Uint8Array[] = [];
+  const zip = new Zip((error, chunk) => {
+    if (error) throw new Error('Failed to write the offline edition\'s zip.', { cause: error });
+    chunks.push(chunk);
+  });
+  for (const [filename, packed] of files) {
+    const entry: ZipInputFile = { filename, size: packed.size, crc: packed.crc, compression: packed.compression, mtime };
+    zip.add(entry);
+    entry.ondata!(null, packed.data, true);
+  }
+  zip.end();
+  return Buffer.concat(chunks);
+}
+
+/** The hosted home page's download link ([data-zip-size]) says how big the zip is. */
+export function stampZipSize(home: Root, bytes: number): void {
+  const label = `(zip, ${bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`})`;
+  visit(home, 'element', (node) => {
+    if (node.properties.dataZipSize !== undefined) node.children = [{ type: 'text', value: label }];
+  });
+}
+
+/**
+ * Writes dist-offline/ from dist/ and the page manifest, the zip into dist/, and the zip's size into dist/index.html.
+ * Each page is parsed once: its tree is rewritten and printed (the home page's hosted tree is kept for the stamp).
+ */
 export async function buildOfflineEdition(options: OfflineOptions): Promise<OfflineReport> {
-  const { dist, out, base } = options;
+  const { dist, out } = options;
+  const manifest = readManifest(dist);
+  if (withBase(manifest.base, '') !== withBase(options.base, ''))
+    throw new Error(`${join(dist, MANIFEST_FILE)} was written for base path "${manifest.base}", but the offline edition is built for "${options.base}": both must come from the same build.`);
+  const records = new Map<string, PageRecord>(manifest.pages.map((p) => [p.file, p]));
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   const parser = unified().use(rehypeParse);
   const printer = unified().use(rehypeStringify);
-  const docs: SearchDoc[] = [];
+  const packed = new Map<string, Packed>();
+  let editionBytes = 0;
+  const folders = new Set<string>();
+  const write = (file: string, bytes: Uint8Array<ArrayBuffer>) => {
+    const target = join(out, file);
+    const folder = dirname(target);
+    if (!folders.has(folder)) mkdirSync(folder, { recursive: true });
+    folders.add(folder);
+    writeFileSync(target, bytes);
+    packed.set(file, pack(bytes));
+    editionBytes += bytes.byteLength;
+  };
+  const docs: { path: string; doc: SearchDoc }[] = [];
+  let home: Root | undefined;
   let pages = 0;
   for (const file of listFiles(dist)) {
-    if (HOSTING_ONLY.test(file)) continue;
-    const target = join(out, file);
-    mkdirSync(dirname(target), { recursive: true });
+    if (leftOut(file)) continue;
+    const source = readFileSync(join(dist, file));
     if (!file.endsWith('.html')) {
-      writeFileSync(target, readFileSync(join(dist, file)));
+      write(file, source);
       continue;
     }
-    const tree = parser.parse(readFileSync(join(dist, file), 'utf8'));
-    const url = `${base}${file.replace(/index\.html$/, '')}`;
-    const doc = extractSearchDoc(tree, url);
-    if (doc) docs.push(doc);
+    const record = records.get(file);
+    if (!record)
+      throw new Error(`${join(dist, MANIFEST_FILE)} has no record for ${file}: add its page spec to sitePages() in src/lib/site-pages.ts (search: null if search skips it).`);
+    if (record.search) docs.push({ path: file, doc: record.search });
+    const tree = parser.parse(source.toString('utf8'));
+    if (file === 'index.html') home = structuredClone(tree);
     rewritePage(tree, file, options);
-    writeFileSync(target, printer.stringify(tree));
+    write(file, Buffer.from(printer.stringify(tree)));
     pages++;
   }
+  let indexBytes = 0;
+  const index = payloadFiles(buildOfflinePayload(docs, options.search));
+  for (const [file, text] of index) {
+    const bytes = Buffer.from(text);
+    write(file, bytes);
+    indexBytes += bytes.byteLength;
+  }
   await bundleScripts(out);
-  const payload = buildOfflinePayload(docs, (url) => `${url.slice(base.length)}index.html`);
-  const index = `window.BRIEFING_SEARCH=${JSON.stringify(payload)};\n`;
-  writeFileSync(join(out, 'search-index.js'), index);
 
   // The zip: every file of the edition, sorted, with the build's date as every file's time, so it is reproducible.
-  const files = listFiles(out);
-  const mtime = new Date(Math.max(options.stamp.getTime(), Date.UTC(1980, 0, 2))); // zip times start in 1980
-  const entries = Object.fromEntries(files.map((f) => [f, [readFileSync(join(out, f)), { mtime }] as const]));
-  const zip = zipSync(entries as never, { level: 9 });
-  writeFileSync(join(dist, ZIP_NAME), zip);
-  const editionBytes = files.reduce((sum, f) => sum + statSync(join(out, f)).size, 0);
-  return { pages, files: files.length, editionBytes, indexBytes: Buffer.byteLength(index), zipBytes: zip.byteLength };
-}
-
-/** Writes the zip's size into the hosted home page's download link ([data-zip-size]). */
-export function stampZipSize(dist: string, bytes: number): void {
-  const home = join(dist, 'index.html');
-  const tree = unified().use(rehypeParse).parse(readFileSync(home, 'utf8'));
-  const label = `(zip, ${bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`})`;
-  visit(tree, 'element', (node) => {
-    if (node.properties.dataZipSize !== undefined) node.children = [{ type: 'text', value: label }];
+  const files = listFiles(out).map((f): [string, Packed] => {
+    if (packed.has(f)) return [f, packed.get(f)!];
+    const bytes = readFileSync(join(out, f)); // the bundled scripts, written by esbuild
+    editionBytes += bytes.byteLength;
+    return [f, pack(bytes)];
   });
-  writeFileSync(home, unified().use(rehypeStringify).stringify(tree));
+  const zip = zipFiles(files, options.stamp);
+  writeFileSync(join(dist, ZIP_NAME), zip);
+  if (home) {
+    stampZipSize(home, zip.byteLength);
+    writeFileSync(join(dist, 'index.html'), printer.stringify(home));
+  }
+  return { pages, files: files.length, editionBytes, indexBytes, indexFiles: index.size, zipBytes: zip.byteLength };
 }
 
 export default function offlineIntegration(): AstroIntegration {
@@ -181,11 +259,10 @@ export default function offlineIntegration(): AstroIntegration {
         const dist = fileURLToPath(dir);
         const { date, from } = buildDate();
         const report = await buildOfflineEdition({ dist, out: join(dist, '..', 'dist-offline'), base, hostedUrl, stamp: date });
-        stampZipSize(dist, report.zipBytes);
         recordTiming('offline edition', performance.now() - started);
         logger.info(
           `dist-offline/: ${report.pages} pages, ${report.files} files, ${Math.round(report.editionBytes / 1024)} KB ` +
-            `(search index ${Math.round(report.indexBytes / 1024)} KB); ${ZIP_NAME}: ${Math.round(report.zipBytes / 1024)} KB; ` +
+            `(search index ${Math.round(report.indexBytes / 1024)} KB in ${report.indexFiles} file${report.indexFiles === 1 ? '' : 's'}); ${ZIP_NAME}: ${Math.round(report.zipBytes / 1024)} KB; ` +
             `stamped ${formatStamp(date)} from ${from}; ${Math.round(performance.now() - started)} ms`,
         );
       },

@@ -1,29 +1,56 @@
-/** The offline edition's search engine: MiniSearch over the payload that search-index.js puts on window. */
-import { excerptHtml, loadOfflineIndex, searchOffline, type OfflinePayload } from '../lib/offline-search.ts';
+/** The offline edition's search engine: MiniSearch over search-index.js and the shards it loads on demand. */
+import { excerptHtml, openOfflineSearch, SHARD_GLOBAL, shardFile, type OfflineIndex, type ShardLoader } from '../lib/offline-search.ts';
 import type { SearchEngine } from './search-engine.ts';
 
 const MAX_SUB_RESULTS = 3;
 
-/** `root` is the relative path from the current page to the edition's root (e.g. "../"). */
-export function miniSearchEngine(payload: OfflinePayload, root: string): SearchEngine {
-  const engine = loadOfflineIndex(payload);
+type ShardStore = Record<string, unknown>;
+
+/**
+ * Loads search-index/NAME.js the one way file:// allows, as a classic <script> appended to the page, and takes the
+ * data it left in self.BRIEFING_SEARCH_SHARDS. `root` is the relative path from the page to the edition's root.
+ */
+export function scriptLoader(root: string, doc: Document = document, scope: Record<string, unknown> = globalThis as never): ShardLoader {
+  return (name) =>
+    new Promise((resolve, reject) => {
+      const script = doc.createElement('script');
+      script.src = `${root}${shardFile(name)}`;
+      script.onload = () => {
+        script.remove();
+        const store = scope[SHARD_GLOBAL] as ShardStore | undefined;
+        const data = store?.[name];
+        if (store) delete store[name];
+        if (data === undefined) reject(new Error(`${script.src} loaded but left no "${name}" in ${SHARD_GLOBAL}: rebuild the offline edition.`));
+        else resolve(data);
+      };
+      script.onerror = () => {
+        script.remove();
+        reject(new Error(`Could not load ${script.src}: the offline edition is incomplete; unpack the zip again.`));
+      };
+      doc.head.append(script);
+    });
+}
+
+export function miniSearchEngine(index: OfflineIndex, root: string, load: ShardLoader = scriptLoader(root)): SearchEngine {
+  const offline = openOfflineSearch(index, load);
   const run = (term: string | null, filters: Record<string, { any: string[] }>) =>
-    searchOffline(engine, payload, term, { type: filters.type?.any, actor: filters.actor?.any, issue: filters.issue?.any } as never);
+    offline.search(term, { type: filters.type?.any ?? [], actor: filters.actor?.any ?? [], issue: filters.issue?.any ?? [] });
   return {
-    counts: async () => run(null, {}).counts,
+    counts: async () => (await run(null, {})).counts,
+    preload: (term) => offline.preload(term),
     async search(term, filters) {
-      const { results, counts } = run(term, filters);
+      const { results, counts } = await run(term, filters);
       return {
         total: results.length,
         counts,
         hits: results.map((r) => async () => {
-          const page = payload.pages[r.page]!;
+          const page = index.pages[r.page]!;
           const url = `${root}${page.path}`;
+          const sections = await offline.sections(r.page);
+          const sectionOf = (id: unknown) => sections[(id as number) - index.firstSection[r.page]!]!;
           const best = r.sections[0];
-          const first = payload.sections.find((s) => s.page === r.page)!;
-          const terms = best?.terms ?? [];
           const subs = r.sections
-            .map((hit) => ({ hit, section: payload.sections[hit.id as number]! }))
+            .map((hit) => ({ hit, section: sectionOf(hit.id) }))
             .filter(({ section }) => section.anchor)
             .slice(0, MAX_SUB_RESULTS);
           return {
@@ -32,8 +59,8 @@ export function miniSearchEngine(payload: OfflinePayload, root: string): SearchE
             type: page.type,
             actors: page.actors,
             issues: page.issues,
-            excerpt: excerptHtml(best ? payload.sections[best.id as number]!.text : first.text, terms),
-            subResults: subs.map(({ hit, section }) => ({ url: `${url}#${section.anchor}`, title: section.heading, excerpt: excerptHtml(section.text, hit.terms) })),
+            excerpt: excerptHtml(best ? sectionOf(best.id).excerpt : (sections[0]?.excerpt ?? ''), best?.terms ?? []),
+            subResults: subs.map(({ hit, section }) => ({ url: `${url}#${section.anchor}`, title: section.heading ?? '', excerpt: excerptHtml(section.excerpt, hit.terms) })),
           };
         }),
       };
