@@ -15,6 +15,8 @@ import { builtFile, pageManifest } from '../src/lib/page-manifest.ts';
 import { sitePages, type BodyText } from '../src/lib/site-pages.ts';
 import { validateContent } from '../src/lib/validate-content.ts';
 import { manifestMismatches } from '../src/integrations/page-manifest.ts';
+import { buildOfflinePayload, openOfflineSearch } from '../src/lib/offline-search.ts';
+import { missingGlyphs } from '../src/lib/og-image.ts';
 import { searchSections } from '../src/plugins/remark-search-text.ts';
 
 const fixture = new URL('./fixtures/briefing/content/', import.meta.url).pathname;
@@ -49,7 +51,7 @@ test('the fixture is valid, and the validator and the graph agree there is nothi
 
 test('lists are sorted as pages show them: states before people, issues by order, positions by actor then issue', () => {
   const { graph } = graphOf(fixture);
-  assert.deepEqual(graph.actors.map((a) => a.id), ['freedonia', 'sylvania', 'rufus-firefly']);
+  assert.deepEqual(graph.actors.map((a) => a.id), ['freedonia', 'sylvania', 'rufus-firefly', 'rostam']);
   assert.deepEqual(graph.issues.map((i) => i.id), ['talks-venue', 'widget-quota']);
   assert.deepEqual(graph.positions.map((p) => p.id), ['freedonia--widget-quota', 'sylvania--widget-quota']);
   assert.deepEqual(graph.positionsOnIssue('widget-quota').map((p) => p.data.actor.id), ['freedonia', 'sylvania']);
@@ -66,7 +68,7 @@ test('records who cites each paragraph, frontmatter and bodies alike, each page 
   const bodies = new Map<string, BodyFacts>([['briefing/overview', { citations: [{ source: SOURCE, paragraphs: [2, 3] }], mentions: ['actors/freedonia'] }]]);
   const { graph } = graphOf(fixture, bodies);
   const citers = (n: number) => (graph.citers.get(`${SOURCE}#${n}`) ?? []).map((p) => p.path);
-  assert.deepEqual(citers(3), ['/', '/actors/sylvania/', '/issues/widget-quota/', '/positions/sylvania--widget-quota/']);
+  assert.deepEqual(citers(3), ['/', '/actors/sylvania/', '/actors/rostam/', '/issues/widget-quota/', '/positions/sylvania--widget-quota/']);
   assert.ok(citers(1).includes('/timeline/#fenwick-meeting'));
   assert.equal(new Set(citers(1)).size, citers(1).length);
 });
@@ -139,7 +141,7 @@ test('every page has one spec, and the manifest names each built file, preview i
   assert.equal(freedonia.url, '/sub/actors/freedonia/');
   assert.equal(freedonia.ogImage, 'og/actors/freedonia.png');
   assert.equal(freedonia.type, 'actor');
-  assert.equal(freedonia.search?.keywords, 'Freedonia Fredville');
+  assert.equal(freedonia.search?.keywords, 'Freedonia Fredville فریدونیا');
   assert.deepEqual(freedonia.search?.sections.map((s) => s.anchor ?? null), [null, 'at-the-table', 'positions', 'events']);
   const position = manifest.pages.find((p) => p.file === 'positions/freedonia--widget-quota/index.html')!;
   assert.equal(position.title, 'Freedonia on widget quota');
@@ -199,4 +201,24 @@ test('files the collections would skip or could not name are refused, and so is 
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('Persian names and aliases are read, linked, drawn and found, like any other', async () => {
+  const { graph } = graphOf(fixture);
+  assert.deepEqual(validateContent(fixture, SOURCE).problems, []);
+  // The Persian alias of Freedonia links in Rostam's summary; the Persian-named entry has its page and search keywords.
+  assert.ok((graph.mentionedIn.get('actors/freedonia') ?? []).some((p) => p.id === 'rostam'));
+  const specs = sitePages(graph, new Map());
+  const rostam = specs.find((s) => s.path === '/actors/rostam/')!;
+  assert.equal(rostam.title, 'رستم');
+  assert.deepEqual(rostam.keywords, ['رستم', 'Rostam']);
+  assert.deepEqual(missingGlyphs(`${rostam.title} فریدونیا`), []);
+  // The offline search finds both by their Persian spelling.
+  const manifest = pageManifest(specs, '/');
+  const entries = manifest.pages.flatMap((p) => (p.search ? [{ path: p.file, doc: p.search }] : []));
+  const payload = buildOfflinePayload(entries);
+  const search = openOfflineSearch(payload.index, async (name) => payload.shards[name]);
+  const first = async (q: string) => payload.index.pages[(await search.search(q, {})).results[0]!.page]!.path;
+  assert.equal(await first('رستم'), 'actors/rostam/index.html');
+  assert.equal(await first('فریدونیا'), 'actors/freedonia/index.html');
 });

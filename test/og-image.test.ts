@@ -1,6 +1,6 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
@@ -10,6 +10,7 @@ import { ogDrawThreads, POOL_MIN_IMAGES } from '../src/lib/og-draw.ts';
 import { indexedPng, missingGlyphs, ogImagePath, ogRendererFingerprint, pageTypeLabel, renderOgImage } from '../src/lib/og-image.ts';
 import { MANIFEST_FILE, type PageRecord } from '../src/lib/page-manifest.ts';
 import { SITE } from '../src/site.ts';
+import { readContent } from '../src/lib/content-files.ts';
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
@@ -48,20 +49,19 @@ test('the same input gives the same bytes; a different title, different ones', a
   assert.notDeepEqual(Buffer.from(await render('Marco Rubio', 'position')), Buffer.from(a));
 });
 
-test('refuses a title with characters the fonts lack, naming them', async () => {
-  await assert.rejects(render('عراقچی', 'actor'), /"ع" \(U\+0639\)/);
-  assert.deepEqual(await missingGlyphs('“Quotes” – dashes, 3×, Āyatollāh, café'), []);
+test('draws Persian and Arabic names, and refuses a title with characters the fonts lack, naming them', async () => {
+  assert.deepEqual(missingGlyphs('“Quotes” – dashes, 3×, Āyatollāh, café, عباس عراقچی, سلطنة عُمان'), []);
+  const persian = await render('عباس عراقچی · Abbas Araqchi', 'actor');
+  assert.ok(persian.byteLength > 5_000 && persian.byteLength < 50_000, `${persian.byteLength} bytes`);
+  await assert.rejects(render('北京', 'actor'), /"北" \(U\+5317\), "京" \(U\+4EAC\)\. Fix: add the @fontsource package/);
 });
 
 test('every title field of the content uses only characters the fonts have', async () => {
   // Page titles are made from these fields (positions join an actor's name and an issue's title).
-  const files = (dir: string): string[] =>
-    readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : [join(dir, n)]));
-  const titles = files('content')
-    .filter((f) => /\.(mdx?|ya?ml)$/.test(f))
-    .flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/^(?:title|shortTitle|navTitle|name|shortName|term):\s*(.*)$/gm)].map((m) => m[1]!));
+  const titles = readContent('content').entries.flatMap((e) =>
+    ['title', 'shortTitle', 'navTitle', 'name', 'shortName', 'term'].map((f) => e.data[f]).filter((v): v is string => typeof v === 'string'));
   assert.ok(titles.length > 50, `only ${titles.length} titles found`);
-  assert.deepEqual(await missingGlyphs(titles.join('') + SITE.title), []);
+  assert.deepEqual(missingGlyphs(titles.join('') + SITE.title), []);
 });
 
 test('maps page paths to image paths and type ids to words', () => {
@@ -207,9 +207,9 @@ test('og step: drawing on worker threads gives the same bytes as drawing in-proc
 });
 
 test('og step: a drawing that fails on a worker thread names the image and its page', async () => {
-  const pages = [...FIXTURE, record('actors/araqchi/index.html', 'عباس عراقچی', 'actor', 'og/actors/araqchi.png')];
+  const pages = [...FIXTURE, record('actors/beijing/index.html', '北京', 'actor', 'og/actors/beijing.png')];
   await assert.rejects(writeOgImages(fixtureDist(pages), { cacheDir: scratch(), threads: 2 }),
-    /^Error: Drawing the preview image og\/actors\/araqchi\.png \(for actors\/araqchi\/index\.html\) failed: The preview image for "عباس عراقچی" needs characters/);
+    /^Error: Drawing the preview image og\/actors\/beijing\.png \(for actors\/beijing\/index\.html\) failed: The preview image for "北京" needs characters/);
 });
 
 test('og step: a pool only for enough images, and only with more than one core', () => {

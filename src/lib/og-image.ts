@@ -52,8 +52,16 @@ const COLOURS = { background: '#fdfcfa', text: '#1c1c1e', accent: '#8a4b00', mut
 /** Title sizes tried in turn, largest first; the last one clamps with an ellipsis if even it does not fit. */
 const TITLE_SIZES = [84, 72, 62, 54, 46, 40] as const;
 const TITLE_LINE_HEIGHT = 1.2;
-/** The subsets of Noto Sans loaded; a title with a character outside them is refused rather than drawn as a box. */
-const SUBSETS = ['latin', 'latin-ext'] as const;
+/**
+ * The fonts drawn with: Noto Sans for Latin script, Noto Sans Arabic for Arabic and Persian names (a briefing on Iran
+ * meets both), each as @fontsource ships its subsets. A title with a character outside them all is refused rather
+ * than drawn as a box; the validator checks every name before the build (missingGlyphs).
+ */
+const FONT_SETS = [
+  { family: 'Noto Sans', pkg: '@fontsource/noto-sans', file: 'noto-sans', subsets: ['latin', 'latin-ext'] },
+  { family: 'Noto Sans Arabic', pkg: '@fontsource/noto-sans-arabic', file: 'noto-sans-arabic', subsets: ['arabic'] },
+] as const;
+const SUBSETS = FONT_SETS.flatMap((f) => f.subsets.map((subset) => `${f.family} ${subset}`));
 
 type Style = Record<string, string | number>;
 interface Box {
@@ -69,16 +77,15 @@ interface Engine {
   satori: typeof import('satori').default;
   renderSvg: typeof import('@resvg/resvg-js').renderAsync;
   fonts: import('satori').Font[];
-  ranges: [number, number][];
 }
 
 const require = createRequire(import.meta.url);
 
-/** The font files drawn with: each subset of SUBSETS in regular and bold. */
+/** The font files drawn with: each subset of each font set in regular and bold. */
 const fontFiles = () =>
-  SUBSETS.flatMap((subset) => ([400, 700] as const).map((weight) => ({
-    subset, weight, path: require.resolve(`@fontsource/noto-sans/files/noto-sans-${subset}-${weight}-normal.woff`),
-  })));
+  FONT_SETS.flatMap((set) => set.subsets.flatMap((subset) => ([400, 700] as const).map((weight) => ({
+    name: `${set.family} ${subset}`, weight, path: require.resolve(`${set.pkg}/files/${set.file}-${subset}-${weight}-normal.woff`),
+  }))));
 
 let engine: Promise<Engine> | undefined;
 
@@ -87,31 +94,47 @@ function loadEngine(): Promise<Engine> {
   engine ??= (async () => {
     const [{ default: satori }, { renderAsync: renderSvg }] = await Promise.all([import('satori'), import('@resvg/resvg-js')]);
     // Each subset is its own family: satori uses one font per name and weight, and falls back across families.
-    const fonts = fontFiles().map(({ subset, weight, path }) =>
-      ({ name: `Noto Sans ${subset}`, data: readFileSync(path), weight, style: 'normal' as const }));
-    const unicode = JSON.parse(readFileSync(require.resolve('@fontsource/noto-sans/unicode.json'), 'utf8')) as Record<string, string>;
-    const ranges = SUBSETS.flatMap((subset) =>
+    const fonts = fontFiles().map(({ name, weight, path }) => ({ name, data: readFileSync(path), weight, style: 'normal' as const }));
+    return { satori, renderSvg, fonts };
+  })();
+  return engine;
+}
+
+/** '"ب" (U+0628), "…"': characters as a message lists them. */
+export const describeChars = (chars: readonly string[]): string =>
+  chars.map((c) => `"${c}" (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ');
+
+let ranges: [number, number][] | undefined;
+
+/** The code point ranges the fonts cover, from each package's unicode.json (read once; no font is loaded). */
+function glyphRanges(): [number, number][] {
+  ranges ??= FONT_SETS.flatMap((set) => {
+    const unicode = JSON.parse(readFileSync(require.resolve(`${set.pkg}/unicode.json`), 'utf8')) as Record<string, string>;
+    return set.subsets.flatMap((subset) =>
       (unicode[subset] ?? '').split(',').map((r): [number, number] => {
         const [from, to = from] = r.trim().replace(/^U\+/, '').split('-') as [string, string?];
         return [parseInt(from, 16), parseInt(to, 16)];
       }),
     );
-    return { satori, renderSvg, fonts, ranges };
-  })();
-  return engine;
+  });
+  return ranges;
 }
 
-/** Characters of `text` that the loaded font subsets do not cover (whitespace aside), each listed once. */
-export async function missingGlyphs(text: string): Promise<string[]> {
-  const { ranges } = await loadEngine();
+/**
+ * Characters of `text` that the bundled fonts do not cover (whitespace and joining controls aside), each listed
+ * once. The validator calls it on every name and title before the build, so a title the images cannot draw is
+ * refused there, naming its file and field.
+ */
+export function missingGlyphs(text: string): string[] {
+  const covered = glyphRanges();
   return [...new Set(text)].filter((ch) => {
     const cp = ch.codePointAt(0)!;
-    return !/\s/.test(ch) && !ranges.some(([from, to]) => cp >= from && cp <= to);
+    return !/[\s\u200c\u200d]/.test(ch) && !covered.some(([from, to]) => cp >= from && cp <= to);
   });
 }
 
 function card({ title, type, siteTitle }: OgImageInput, size: number, clampLines?: number): Box {
-  const family = SUBSETS.map((s) => `Noto Sans ${s}`).join(', ');
+  const family = SUBSETS.join(', ');
   const titleStyle: Style = {
     fontSize: size, fontWeight: 700, lineHeight: TITLE_LINE_HEIGHT, color: COLOURS.text, letterSpacing: -0.5, flexShrink: 0,
     ...(clampLines ? { display: 'block', lineClamp: clampLines } : { display: 'flex' }),
@@ -133,12 +156,11 @@ function card({ title, type, siteTitle }: OgImageInput, size: number, clampLines
 /** Renders a page's social preview image as a PNG (1200×630). The same input always gives the same bytes. */
 export async function renderOgImage(input: OgImageInput): Promise<Uint8Array> {
   const { satori, renderSvg, fonts } = await loadEngine();
-  const missing = await missingGlyphs(`${input.title}${input.siteTitle}`);
+  const missing = missingGlyphs(`${input.title}${input.siteTitle}`);
   if (missing.length) {
     throw new Error(
-      `The preview image for "${input.title}" needs characters the bundled Noto Sans subsets (${SUBSETS.join(', ')}) lack: ` +
-        `${missing.map((c) => `"${c}" (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ')}. ` +
-        'Add the @fontsource/noto-sans subset that covers them to SUBSETS in src/lib/og-image.ts.',
+      `The preview image for "${input.title}" needs characters the bundled fonts (${SUBSETS.join(', ')}) lack: ` +
+        `${describeChars(missing)}. Fix: add the @fontsource package and subset that cover them to FONT_SETS in src/lib/og-image.ts.`,
     );
   }
   // Try each size in turn: satori reports every box's laid-out height, so a title fits when its box is no taller than

@@ -18,6 +18,8 @@ import remarkEntityLinks from '../plugins/remark-entity-links.ts';
 import remarkMdxGuard from '../plugins/remark-mdx-guard.ts';
 import { buildBriefing, linkTargetsOf, type BodyFacts } from './briefing-graph.ts';
 import type { Citation } from './citations.ts';
+import { COLLECTION_TABLE, type CollectionSpec } from '../schemas/collections.ts';
+import { describeChars, missingGlyphs } from './og-image.ts';
 import { citableSources, groupEntries, readContent, type ContentFile } from './content-files.ts';
 
 export interface ValidationResult {
@@ -62,6 +64,17 @@ export function validateContent(contentDir: string, defaultSource: string): Vali
           : `${where}: the MDX body cannot be read (${message}). Fix: correct the markup; in MDX, < and { start code, so write them as words or escape them.`,
       );
     }
+  }
+
+  // Every name and title is drawn on a preview image: one the bundled fonts cannot draw is refused here, not at the
+  // end of the build.
+  for (const e of read.entries) {
+    const field = (COLLECTION_TABLE[e.collection] as CollectionSpec).titleField;
+    const value = field ? e.data[field] : undefined;
+    const missing = typeof value === 'string' ? missingGlyphs(value) : [];
+    if (missing.length)
+      problems.push(`${e.filePath}: field "${field}": "${value}" has characters the preview images cannot draw: ${describeChars(missing)}. ` +
+        'Fix: write the name in a script the bundled fonts cover (Latin, Arabic, Persian), or add a font for it to FONT_SETS in src/lib/og-image.ts.');
   }
 
   const graph = buildBriefing(grouped, { base: '/', bodies, known: read.known, paragraphCounts: read.paragraphCounts });

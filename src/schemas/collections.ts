@@ -8,6 +8,7 @@
  *   schemaFile  where the schema lives, named in error messages
  *   pageType    the page type an entry's page declares (search filter, preview image), from src/lib/page-types.ts
  *   page        the site-relative path of an entry's page (events are anchors on the timeline)
+ *   titleField  the field that names an entry on its page and its preview image (positions are named from theirs)
  *   link        for entries the cross-linker links where they are mentioned: which field names them, which field
  *               their preview shows, and what kind of link they make
  */
@@ -39,21 +40,22 @@ export interface CollectionSpec {
   schemaFile: string;
   pageType: PageType;
   page: (id: string) => string;
+  titleField?: string;
   link?: LinkSpec;
 }
 
 export const COLLECTION_TABLE = {
   briefing: {
     folder: 'briefing', format: 'mdx', schema: () => briefingSchema, schemaFile: 'briefing.ts', pageType: 'briefing',
-    page: (id) => (id === 'overview' ? '/' : `/briefing/${id}/`),
+    page: (id) => (id === 'overview' ? '/' : `/briefing/${id}/`), titleField: 'title',
   },
   actors: {
     folder: 'actors', format: 'mdx', schema: actorSchema, schemaFile: 'actor.ts', pageType: 'actor',
-    page: (id) => `/actors/${id}/`, link: { kind: 'actor', nameField: 'name', previewField: 'role' },
+    page: (id) => `/actors/${id}/`, titleField: 'name', link: { kind: 'actor', nameField: 'name', previewField: 'role' },
   },
   issues: {
     folder: 'issues', format: 'mdx', schema: issueSchema, schemaFile: 'issue.ts', pageType: 'issue',
-    page: (id) => `/issues/${id}/`,
+    page: (id) => `/issues/${id}/`, titleField: 'title',
   },
   positions: {
     folder: 'positions', format: 'yaml', schema: positionSchema, schemaFile: 'position.ts', pageType: 'position',
@@ -61,15 +63,15 @@ export const COLLECTION_TABLE = {
   },
   events: {
     folder: 'events', format: 'yaml', schema: eventSchema, schemaFile: 'event.ts', pageType: 'event',
-    page: (id) => `/timeline/#${id}`,
+    page: (id) => `/timeline/#${id}`, titleField: 'title',
   },
   glossary: {
     folder: 'glossary', format: 'mdx', schema: glossarySchema, schemaFile: 'glossary.ts', pageType: 'glossary',
-    page: (id) => `/glossary/${id}/`, link: { kind: 'term', nameField: 'term', previewField: 'definition' },
+    page: (id) => `/glossary/${id}/`, titleField: 'term', link: { kind: 'term', nameField: 'term', previewField: 'definition' },
   },
   sources: {
     folder: 'sources', format: 'yaml', schema: () => sourceSchema, schemaFile: 'source.ts', pageType: 'source',
-    page: (id) => `/sources/${id}/`,
+    page: (id) => `/sources/${id}/`, titleField: 'title',
   },
 } as const satisfies Record<CollectionName, CollectionSpec>;
 
