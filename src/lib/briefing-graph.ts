@@ -107,10 +107,12 @@ export function linkTargetsOf(entries: Pick<BriefingEntries, 'actors' | 'glossar
  * A position's file is named after what it is (`<actor>--<issue>.yaml`, or `<actor>--<issue>--<anything>.yaml` for a
  * second stance), so its URL says what the page shows: a file whose fields say otherwise is refused.
  */
-export function positionNameProblems(positions: readonly GraphEntry<PositionData>[]): string[] {
+export function positionNameProblems(positions: readonly GraphEntry<PositionData>[], exists: (collection: CollectionName, id: string) => boolean): string[] {
   return positions.flatMap((p) => {
     const expected = `${p.data.actor.id}--${p.data.issue.id}`;
     if (p.id === expected || p.id.startsWith(`${expected}--`)) return [];
+    // A reference to nothing has its own message; the file name is only compared with references that resolve.
+    if (!exists('actors', p.data.actor.id) || !exists('issues', p.data.issue.id)) return [];
     return [
       `${p.filePath ?? `positions/${p.id}`}: the file name says "${p.id}", but its fields say actor "${p.data.actor.id}" on issue "${p.data.issue.id}". ` +
         `Fix: rename the file to ${expected}.yaml (or ${expected}--2.yaml beside another), or correct the fields.`,
@@ -222,7 +224,8 @@ export function buildBriefing<E extends BriefingEntries>(input: E, options: Grap
   const problems = [
     ...checkIntegrity(paragraphCounts, records, options.known),
     ...aliasClashes(linkTargets).map((m) => m.replace(/^The name/, 'The alias')),
-    ...positionNameProblems(positions),
+    ...positionNameProblems(positions, (collection, id) =>
+      (collection === 'actors' ? actorById.has(id) : issueById.has(id)) || !!options.known?.get(collection)?.has(id)),
     ...affiliationLoops(actors),
   ];
   const warnings: string[] = [];

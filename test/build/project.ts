@@ -18,22 +18,24 @@ export interface Project {
   remove(): void;
 }
 
+/** sha256 of every file under `root`, by path relative to it, in sorted order. */
+export function hashTree(root: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const n of readdirSync(d).sort()) {
+      const p = join(d, n);
+      if (statSync(p).isDirectory()) walk(p);
+      else out.set(relative(root, p), createHash('sha256').update(readFileSync(p)).digest('hex'));
+    }
+  };
+  walk(root);
+  return out;
+}
+
 export function copyProject(): Project {
   const dir = mkdtempSync(join(tmpdir(), 'briefing-'));
   for (const name of COPY) cpSync(join(here, name), join(dir, name), { recursive: true });
   symlinkSync(join(here, 'node_modules'), join(dir, 'node_modules'), 'dir');
-  const hashTree = (root: string): Map<string, string> => {
-    const out = new Map<string, string>();
-    const walk = (d: string) => {
-      for (const n of readdirSync(d).sort()) {
-        const p = join(d, n);
-        if (statSync(p).isDirectory()) walk(p);
-        else out.set(relative(root, p), createHash('sha256').update(readFileSync(p)).digest('hex'));
-      }
-    };
-    walk(root);
-    return out;
-  };
   return {
     dir,
     build(env = {}) {

@@ -1,0 +1,55 @@
+// The content faults the validator must refuse, each with the one message it must give: the file, the field and the
+// fix. Used in-process by faults.test.ts, and one of them end to end (a real `npm run build`) by rebuild.test.ts.
+import assert from 'node:assert/strict';
+
+export interface ContentFault {
+  name: string;
+  /** The file the fault is injected into, relative to the project root. */
+  file: string;
+  change: (text: string) => string;
+  /** The one problem expected, naming the file as the build does (relative to the project root). */
+  message: RegExp;
+}
+
+const replace = (from: string | RegExp, to: string) => (text: string) => {
+  const next = text.replace(from, to);
+  assert.notEqual(next, text, `the fault was not injected: ${from}`);
+  return next;
+};
+
+const fault = (name: string, file: string, change: (t: string) => string, message: RegExp): ContentFault => ({ name, file, change, message });
+
+export const FAULTS: ContentFault[] = [
+  fault('malformed frontmatter (YAML syntax)', 'content/actors/iran.mdx', replace(/^name: .*$/m, 'name: "Iran'),
+    /content\/actors\/iran\.mdx:\d+: the frontmatter is not valid YAML \(.+\)\. Fix: correct the YAML syntax/),
+  fault('a missing required field', 'content/actors/oman.mdx', replace(/^role: .*\n/m, ''),
+    /content\/actors\/oman\.mdx: field "role": is missing\. Fix: add role: \(string\); see src\/schemas\/actor\.ts\./),
+  fault('an unknown actor reference', 'content/positions/iran--talks-scope.yaml', replace(/^actor: .*$/m, 'actor: atlantis'),
+    /content\/positions\/iran--talks-scope\.yaml: field "actor" refers to actors "atlantis", which does not exist\. Use the file name/),
+  fault('an unknown issue reference', 'content/positions/iran--talks-scope.yaml', replace(/^issue: .*$/m, 'issue: weather'),
+    /content\/positions\/iran--talks-scope\.yaml: field "issue" refers to issues "weather", which does not exist/),
+  fault('an unknown glossary term reference', 'content/glossary/jcpoa.mdx', replace(/^related:.*$/m, 'related: [no-such-term]'),
+    /content\/glossary\/jcpoa\.mdx: field "related\[0\]" refers to glossary "no-such-term", which does not exist/),
+  fault('an unknown source reference', 'content/positions/iran--talks-scope.yaml', replace(/muscat-2026-02-06/, 'some-other-paper'),
+    /content\/positions\/iran--talks-scope\.yaml: field "citations\[0\]" cites source "some-other-paper", which does not exist\. Known sources: muscat-2026-02-06\./),
+  fault('a citation to paragraph 99', 'content/positions/iran--talks-scope.yaml', replace(/paragraphs: \[[^\]]*\]/, 'paragraphs: [99]'),
+    /content\/positions\/iran--talks-scope\.yaml: field "citations\[0\]" cites paragraph 99 of "muscat-2026-02-06", which has paragraphs 1–13\. Cite an existing paragraph\./),
+  fault('a <Cite> to paragraph 99 in an MDX body', 'content/briefing/overview.mdx', replace(/<Cite p="[^"]*" \/>/, '<Cite p="99" />'),
+    /content\/briefing\/overview\.mdx:\d+: <Cite p="99"> cites paragraph 99, but source "muscat-2026-02-06" has paragraphs 1–13\. Cite an existing paragraph\./),
+  fault('two entries with the same slug', 'content/actors/oman.mdx', replace(/^---\n/, '---\nslug: iran\n'),
+    /content\/actors\/oman\.mdx: its id "iran" is already used by content\/actors\/iran\.mdx\. Fix: rename one of the files/),
+  fault('two entries with the same alias', 'content/actors/oman.mdx', replace(/^aliases:.*$/m, 'aliases: ["Tehran"]'),
+    /The alias "tehran" is claimed by content\/actors\/iran\.mdx and content\/actors\/oman\.mdx\. Remove it from the aliases of one of them/),
+  fault('an invalid date', 'content/sources/muscat-2026-02-06.yaml', replace(/^date: .*$/m, 'date: 2026-02-30'),
+    /content\/sources\/muscat-2026-02-06\.yaml: field "date": "2026-02-30" is not a real calendar date; write it as YYYY-MM-DD\./),
+  fault('an invalid event date', 'content/events/rubio-statement.yaml', replace(/on: ["']?2026-02-04["']?/, 'on: "2026-13-04"'),
+    /content\/events\/rubio-statement\.yaml: field "date\.on": "2026-13-04" is not a real calendar date; write it as YYYY, YYYY-MM or YYYY-MM-DD\./),
+  fault('an MDX syntax error', 'content/briefing/what-to-watch.mdx', replace(/\n\n/, '\n\nA stray <div> opens here.\n\n'),
+    /content\/briefing\/what-to-watch\.mdx:\d+: the MDX body cannot be read \(.+\)\. Fix: correct the markup/),
+  fault('a stance outside the vocabulary', 'content/positions/iran--talks-scope.yaml', replace(/^stance: .*$/m, 'stance: maybe'),
+    /content\/positions\/iran--talks-scope\.yaml: field "stance": is "maybe"\. Fix: use one of demands, rejects, open-to, conditional, warns, urges, concerned, criticises, defends\./),
+  fault('a relation to an unknown actor', 'content/actors/russia.mdx', replace(/with: iran/, 'with: atlantis'),
+    /content\/actors\/russia\.mdx: field "relations\[0\]\.with" refers to actors "atlantis", which does not exist/),
+  fault('a relation outside the vocabulary', 'content/actors/russia.mdx', replace(/kind: ally-of/, 'kind: frenemy-of'),
+    /content\/actors\/russia\.mdx: field "relations\.0\.kind": is "frenemy-of"\. Fix: use one of mediates-for, negotiates-with, ally-of/),
+];
