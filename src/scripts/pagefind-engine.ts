@@ -20,7 +20,9 @@ export function pagefindEngine(bundle: string, base: string): SearchEngine {
   let api: Promise<PagefindApi> | undefined;
   const load = () =>
     (api ??= import(/* @vite-ignore */ `${bundle}pagefind.js`).then(async (pf: PagefindApi) => {
-      await pf.options({ baseUrl: base, highlightParam: 'highlight', excerptLength: 24 });
+      // Less length normalisation than Pagefind's default (0.75): an actor's or term's own page is long (it gathers
+      // positions, relations and events), and should not lose its name to a short page that only mentions it.
+      await pf.options({ baseUrl: base, highlightParam: 'highlight', excerptLength: 24, ranking: { pageLength: 0.3 } });
       await pf.init();
       // Loads every filter index up front: without it, search() may answer before the counts can be computed.
       await pf.filters();
