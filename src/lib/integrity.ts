@@ -4,7 +4,7 @@
  * field and the fix. The site's data loader throws them all at once, so one build shows every problem.
  */
 
-import type { CitationRecord } from './citations.ts';
+import type { Citation, CitationRecord } from './citations.ts';
 
 export interface ReferenceRecord {
   collection: string;
@@ -70,7 +70,7 @@ export function checkIntegrity(
 /** Paragraphs of each source that nothing cites, as "source ¶n" strings. */
 export function uncitedParagraphs(
   sources: Readonly<Record<string, number>>,
-  citations: Iterable<{ source: string; paragraphs: readonly number[] }>,
+  citations: Iterable<Citation>,
 ): string[] {
   const cited = new Set<string>();
   for (const c of citations) for (const n of c.paragraphs) cited.add(`${c.source} ¶${n}`);

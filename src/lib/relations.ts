@@ -3,11 +3,12 @@
  * each actor's page share: who, what, whom, in which words, on which paragraphs.
  */
 import { RELATIONS, type RelationKind } from '../schemas/relation.ts';
+import type { CitationData } from './citations.ts';
 
 interface ActorLike {
   id: string;
   data: {
-    relations: readonly { kind: RelationKind; with: { id: string }; label?: string | undefined; citations: readonly { source: { id: string }; paragraphs: readonly number[] }[] }[];
+    relations: readonly { kind: RelationKind; with: { id: string }; label?: string | undefined; citations: readonly CitationData[] }[];
   };
 }
 
@@ -18,7 +19,7 @@ export interface Relation {
   /** The words to show between the two names: the entry's own label, or the vocabulary's. */
   label: string;
   mutual: boolean;
-  citations: readonly { source: { id: string }; paragraphs: readonly number[] }[];
+  citations: readonly CitationData[];
 }
 
 export function listRelations(actors: readonly ActorLike[]): Relation[] {

@@ -2,13 +2,13 @@
 // most 3 KB of script, blocks rendering with none; no font files; no image over 50 KB. Both editions.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { listFiles } from '../../src/lib/files.ts';
 import { FIRST_ROUND_TRIP, SCRIPT_BUDGET, weighPage } from '../../src/lib/page-weight.ts';
 import { htmlFiles } from './pages.ts';
 
-const allFiles = (root: string, dir = root): string[] =>
-  readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? allFiles(root, join(dir, n)) : [relative(root, join(dir, n))]));
+const allFiles = (root: string): string[] => listFiles(root);
 
 for (const edition of ['dist', 'dist-offline']) {
   // The search page is exempt: it loads the search engine and its UI on purpose.
