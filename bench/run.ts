@@ -34,6 +34,7 @@ const lines: string[] = [
   '# Benchmarks',
   '',
   `Written by \`npm run bench\` on ${machine}. Figures are measurements of one run on that machine, not guarantees.`,
+  'Earlier figures, for comparison, are kept in [benchmark-history.md](benchmark-history.md).',
   '',
 ];
 
