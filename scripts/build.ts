@@ -112,7 +112,7 @@ holdAt('links');
 for (const name of EDITIONS) {
   const path = join(root, name);
   const target = join('.builds', 'current', name);
-  const stat = existsSync(path) || isLink(path) ? lstatSync(path) : undefined;
+  const stat = lstatSync(path, { throwIfNoEntry: false });
   if (stat?.isSymbolicLink() && readlinkSync(path) === target) continue;
   const link = `${path}.link-${process.pid}`;
   rmSync(link, { force: true });
@@ -127,11 +127,3 @@ for (const name of EDITIONS) {
 for (const name of readdirSync(builds)) if (name.startsWith('legacy-')) rmSync(join(builds, name), { recursive: true, force: true });
 await release();
 console.log(`Built dist/ and dist-offline/ in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
-
-function isLink(path: string): boolean {
-  try {
-    return lstatSync(path).isSymbolicLink();
-  } catch {
-    return false;
-  }
-}

@@ -188,7 +188,9 @@ export function buildBriefing<E extends BriefingEntries>(input: E, options: Grap
   const relations: Relation[] = listRelations(actors);
   const relationsOf = groupBy(relations, (r) => [r.from, r.to]);
 
+  const glossaryById = new Map(glossary.map((t) => [t.id, t]));
   const actorName = (id: string) => actorById.get(id)?.data.name ?? id;
+  const termName = (id: string) => glossaryById.get(id)?.data.term ?? id;
   const issueTitle = (id: string) => issueById.get(id)?.data.title ?? id;
   const positionTitle = (p: GraphEntry<PositionData>) => `${actorName(p.data.actor.id)} on ${lowerFirst(issueTitle(p.data.issue.id))}`;
 
@@ -290,7 +292,7 @@ export function buildBriefing<E extends BriefingEntries>(input: E, options: Grap
 
   return {
     briefing, actors, issues, positions, events, glossary, sources,
-    actorById, issueById, actorName, issueTitle, positionTitle,
+    actorById, issueById, actorName, issueTitle, termName, positionTitle,
     positionsOfActor, positionsOnIssue, eventsOfActor, eventsOnIssue, membersOf, relations, relationsOf,
     pages, pageByKey, citers, mentionedIn, mentionsOf, actorsNamedIn, asOf, paragraphCounts,
     linkTargets, matcher, problems, warnings,

@@ -193,14 +193,13 @@ export function sitePages(graph: BriefingGraph, bodyText: ReadonlyMap<string, Bo
       })),
     ],
   });
-  const termOf = new Map(g.glossary.map((t) => [t.id, t.data.term]));
   for (const t of g.glossary) {
     const { term, aliases, definition, related } = t.data;
     pages.push({
       path: entryPath('glossary', t.id), title: term, description: definition,
       search: { type: 'glossary', summary: definition }, keywords: [term, ...aliases],
       sections: bodySections(term, join(['Glossary', definition, aliases.length > 0 && `Also: ${aliases.join(', ')}.`]), body('glossary', t.id),
-        related.length ? [{ anchor: 'related', heading: 'Related terms', text: related.map((r) => termOf.get(r.id) ?? r.id).join(', ') }] : []),
+        related.length ? [{ anchor: 'related', heading: 'Related terms', text: related.map((r) => g.termName(r.id)).join(', ') }] : []),
     });
   }
 
