@@ -108,6 +108,26 @@ test('a citation to a missing paragraph, an alias claimed twice and an uncited p
   });
 });
 
+test('an actor with two positions on one issue must say how they differ: aspect in each title, distinct headlines', () => {
+  const second = 'actor: freedonia\nissue: widget-quota\nstance: warns\nheadline: Keep the widget quota\nsummary: Freedonia warns that it would walk out without the quota.\ncitations: [{ source: fenwick-round-1, paragraphs: [2] }]\n';
+  withChange('positions/freedonia--widget-quota.yaml', (t) => t, (dir) => {
+    writeFileSync(join(dir, 'positions/freedonia--widget-quota--2.yaml'), second);
+    const problems = graphOf(dir).graph.problems.join('\n');
+    assert.match(problems, /freedonia--widget-quota\.yaml: field "aspect" is missing; freedonia has other positions on widget-quota \(freedonia--widget-quota--2\)\. Fix: add aspect/);
+    assert.match(problems, /freedonia--widget-quota--2\.yaml: field "headline" is the same as in .*freedonia--widget-quota\.yaml/);
+  });
+  withChange('positions/freedonia--widget-quota.yaml', (t) => t.replace('headline:', 'aspect: the quota itself\nheadline:'), (dir) => {
+    writeFileSync(join(dir, 'positions/freedonia--widget-quota--2.yaml'), second.replace('headline: Keep the widget quota', 'aspect: a walk-out\nheadline: Would walk out without it'));
+    const { graph } = graphOf(dir);
+    assert.deepEqual(graph.problems, []);
+    assert.deepEqual(graph.positions.map((p) => graph.positionTitle(p)).filter((t) => t.startsWith('Freedonia')),
+      ['Freedonia on widget quota: the quota itself', 'Freedonia on widget quota: a walk-out']);
+  });
+  // A single position keeps the plain title, whether or not it has an aspect.
+  const { graph } = graphOf(fixture);
+  assert.ok(graph.positions.some((p) => graph.positionTitle(p) === 'Sylvania on widget quota'));
+});
+
 test('a broken file is reported once: references to it are not errors', () => {
   withChange('actors/sylvania.mdx', (t) => t.replace(/^role: .*\n/m, ''), (dir) => {
     const { problems } = validateContent(dir, SOURCE);

@@ -2,7 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { aliasClashes } from '../src/lib/entity-linker.ts';
-import { linkTargetsOf } from '../src/lib/briefing-graph.ts';
+import { buildBriefing, linkTargetsOf } from '../src/lib/briefing-graph.ts';
+import { sitePages } from '../src/lib/site-pages.ts';
 import { groupEntries } from '../src/lib/content-files.ts';
 import { validateContent } from '../src/lib/validate-content.ts';
 import { SITE } from '../src/site.ts';
@@ -46,4 +47,18 @@ test('relative dates are resolved from the dateline and marked as derived', () =
     if (from.includes('wednesday')) assert.equal(on, '2026-02-04');
   }
   assert.ok(derived.length >= 3, 'expected the three relative dates of the article to be derived');
+});
+
+test('no two pages of one type share a title (an actor\'s two positions on one issue differ by their aspect)', () => {
+  // An issue and a glossary term may share a name ("Sanctions relief"): results and pages name their type.
+  const pages = sitePages(buildBriefing(groupEntries(entries), { base: '/' }), new Map());
+  const seen = new Map<string, string>();
+  const clashes = pages.flatMap((p) => {
+    const key = `${p.search?.type ?? 'page'}: ${p.title}`;
+    const other = seen.get(key);
+    seen.set(key, p.path);
+    return other ? [`"${p.title}": ${other} and ${p.path}`] : [];
+  });
+  assert.deepEqual(clashes, []);
+  assert.ok(pages.some((p) => p.title === 'Iran on uranium enrichment: could consider limits'));
 });

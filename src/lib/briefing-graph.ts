@@ -120,6 +120,39 @@ export function positionNameProblems(positions: readonly GraphEntry<PositionData
   });
 }
 
+/**
+ * An actor's positions on one issue must say how they differ: each needs an `aspect` (it ends the title) and
+ * siblings need different aspects and headlines, or pages, search results and previews would look duplicated.
+ */
+export function siblingPositionProblems(positions: readonly GraphEntry<PositionData>[]): string[] {
+  const groups = new Map<string, GraphEntry<PositionData>[]>();
+  for (const p of positions) {
+    const key = `${p.data.actor.id}--${p.data.issue.id}`;
+    groups.set(key, [...(groups.get(key) ?? []), p]);
+  }
+  const file = (p: GraphEntry<PositionData>) => p.filePath ?? `positions/${p.id}`;
+  return [...groups.values()].filter((g) => g.length > 1).flatMap((group) => {
+    const others = (p: GraphEntry<PositionData>) => group.filter((o) => o !== p).map((o) => o.id).join(', ');
+    const problems: string[] = [];
+    for (const p of group) {
+      if (!p.data.aspect)
+        problems.push(`${file(p)}: field "aspect" is missing; ${p.data.actor.id} has other positions on ${p.data.issue.id} (${others(p)}). ` +
+          'Fix: add aspect: a few lowercase words saying what sets this one apart (e.g. "could consider limits").');
+    }
+    for (const field of ['aspect', 'headline'] as const) {
+      const seen = new Map<string, GraphEntry<PositionData>>();
+      for (const p of group) {
+        const value = p.data[field]?.trim().toLowerCase();
+        if (!value) continue;
+        const first = seen.get(value);
+        if (first) problems.push(`${file(p)}: field "${field}" is the same as in ${file(first)} ("${p.data[field]}"). Fix: say how this position differs from that one.`);
+        else seen.set(value, p);
+      }
+    }
+    return problems;
+  });
+}
+
 /** Affiliations that loop back (Iran → Araqchi → Iran): each loop once, named from its first actor in id order. */
 export function affiliationLoops(actors: readonly GraphEntry<ActorData>[]): string[] {
   const parent = new Map(actors.map((a) => [a.id, a.data.affiliation?.id]));
@@ -192,7 +225,13 @@ export function buildBriefing<E extends BriefingEntries>(input: E, options: Grap
   const actorName = (id: string) => actorById.get(id)?.data.name ?? id;
   const termName = (id: string) => glossaryById.get(id)?.data.term ?? id;
   const issueTitle = (id: string) => issueById.get(id)?.data.title ?? id;
-  const positionTitle = (p: GraphEntry<PositionData>) => `${actorName(p.data.actor.id)} on ${lowerFirst(issueTitle(p.data.issue.id))}`;
+  const siblings = groupBy(positions, (p) => [`${p.data.actor.id}--${p.data.issue.id}`]);
+  /** "Iran on uranium enrichment", and ": could consider limits" when Iran has more than one position on it. */
+  const positionTitle = (p: GraphEntry<PositionData>) => {
+    const base = `${actorName(p.data.actor.id)} on ${lowerFirst(issueTitle(p.data.issue.id))}`;
+    const many = siblings(`${p.data.actor.id}--${p.data.issue.id}`).length > 1;
+    return many && p.data.aspect ? `${base}: ${p.data.aspect}` : base;
+  };
 
   // Integrity: every reference and citation of every entry, with the field it was written in.
   const ref = (collection: CollectionName, field: string, r: { id: string } | undefined): ReferenceRecord[] =>
@@ -229,6 +268,7 @@ export function buildBriefing<E extends BriefingEntries>(input: E, options: Grap
     ...positionNameProblems(positions, (collection, id) =>
       (collection === 'actors' ? actorById.has(id) : issueById.has(id)) || !!options.known?.get(collection)?.has(id)),
     ...affiliationLoops(actors),
+    ...siblingPositionProblems(positions),
   ];
   const warnings: string[] = [];
   const uncited = uncitedParagraphs(paragraphCounts, records.flatMap((r) => r.citations));

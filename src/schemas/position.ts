@@ -14,6 +14,12 @@ export const positionSchema = (ref: RefFactory) =>
     issue: ref('issues'),
     /** The stance, from a closed vocabulary (see src/schemas/stance.ts). */
     stance: z.enum(STANCE_KEYS),
+    /**
+     * What sets this position apart from the same actor's other positions on the issue, in a few lowercase words
+     * ("could consider limits"). Required when the actor has two or more positions on the issue: the title becomes
+     * "Iran on uranium enrichment: could consider limits", so pages, results and previews never share a title.
+     */
+    aspect: z.string().min(3).max(60).optional(),
     /** The position in a few words, for matrix cells ("Zero enrichment only with sanctions lifted"). */
     headline: z.string().min(5).max(80),
     /** One to three sentences in our words, attributed ("Rubio said…"), never quoted. */
