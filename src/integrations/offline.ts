@@ -31,6 +31,7 @@ import { offlineHref, rootPrefix } from '../lib/offline-links.ts';
 import { buildOfflinePayload, payloadFiles, type PayloadOptions } from '../lib/offline-search.ts';
 import { MANIFEST_FILE, readManifest, type PageRecord } from '../lib/page-manifest.ts';
 import type { SearchDoc } from '../lib/search-docs.ts';
+import { VOCABULARY_FILE, type SearchVocabulary } from '../lib/search-vocabulary.ts';
 import { SITE } from '../site.ts';
 import { recordTiming } from './timings.ts';
 
@@ -38,7 +39,8 @@ export const ZIP_NAME = SITE.offlineZip;
 
 /** Files of the hosted build that make no sense from disk. */
 const HOSTING_ONLY = /^(pagefind\/|_astro\/|404\.html$|robots\.txt$|sitemap[^/]*\.xml$|[^/]+\.zip$)/;
-const leftOut = (file: string) => HOSTING_ONLY.test(file) || file === MANIFEST_FILE;
+// The search vocabulary ships inside search-index.js (file:// pages cannot fetch it).
+const leftOut = (file: string) => HOSTING_ONLY.test(file) || file === MANIFEST_FILE || file === VOCABULARY_FILE;
 
 export interface OfflineOptions {
   /** The built hosted site. */
@@ -220,7 +222,8 @@ export async function buildOfflineEdition(options: OfflineOptions): Promise<Offl
     pages++;
   }
   let indexBytes = 0;
-  const index = payloadFiles(buildOfflinePayload(docs, options.search));
+  const vocabulary = JSON.parse(readFileSync(join(dist, VOCABULARY_FILE), 'utf8')) as SearchVocabulary;
+  const index = payloadFiles(buildOfflinePayload(docs, { ...options.search, vocabulary }));
   for (const [file, text] of index) {
     const bytes = Buffer.from(text);
     write(file, bytes);

@@ -15,6 +15,7 @@
  */
 import MiniSearch, { type AsPlainObject, type Options, type SearchResult } from 'minisearch';
 import type { SearchDoc } from './search-docs.ts';
+import type { SearchVocabulary } from './search-vocabulary.ts';
 
 export interface OfflinePage {
   /** Path from the edition's root, e.g. "actors/iran/index.html". */
@@ -23,6 +24,9 @@ export interface OfflinePage {
   type: string;
   actors: string[];
   issues: string[];
+  /** One line about the page (a position's headline), and a position's stance. */
+  summary: string;
+  stance?: string;
 }
 
 /** What a result shows for one section. */
@@ -51,6 +55,8 @@ export interface OfflineIndex {
   termShards: number[];
   /** Index into `pages` of the first page of each excerpts shard. */
   excerptShards: number[];
+  /** Names and positions the search page plans queries with (src/lib/search-vocabulary.ts). */
+  vocabulary: SearchVocabulary;
   /** The shards, by name, when they ship inside this script; otherwise they are loaded from search-index/NAME.js. */
   inline?: Record<string, TermsShard | ExcerptsShard>;
 }
@@ -63,7 +69,7 @@ export type TermsShard = number[][];
 /** One entry per section of the shard's pages, in order: the excerpt, or [excerpt, anchor, heading] under a heading. */
 export type ExcerptsShard = (string | [string, string, string])[];
 
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** Global under which shard scripts leave their data: `(self.BRIEFING_SEARCH_SHARDS ??= {})["terms-3"] = […]`. */
 export const SHARD_GLOBAL = 'BRIEFING_SEARCH_SHARDS';
@@ -78,6 +84,8 @@ export interface PayloadOptions {
   inlineBytes?: number;
   /** Target bytes of one shard file (a shard holds at least one term or one page, so it can be larger). */
   shardBytes?: number;
+  /** The search vocabulary to ship with the index (none: an empty one). */
+  vocabulary?: SearchVocabulary;
 }
 
 /**
@@ -88,7 +96,7 @@ export interface PayloadOptions {
  * generated one has 1,650 words): no stored excerpt exceeds about 1 KB.
  */
 export const EXCERPT_WORDS = 128;
-const DEFAULTS: Required<PayloadOptions> = { excerptWords: EXCERPT_WORDS, inlineBytes: 2_000_000, shardBytes: 256_000 };
+const DEFAULTS: Required<PayloadOptions> = { excerptWords: EXCERPT_WORDS, inlineBytes: 2_000_000, shardBytes: 256_000, vocabulary: { entries: [], positions: [] } };
 
 interface IndexedSection {
   id: number;
@@ -101,7 +109,9 @@ interface IndexedSection {
 export const MINISEARCH_OPTIONS: Options<IndexedSection> = {
   idField: 'id',
   fields: ['keywords', 'title', 'heading', 'text'],
-  searchOptions: { boost: { keywords: 8, title: 4, heading: 2 }, prefix: (term) => term.length > 2, fuzzy: (term) => (term.length > 5 ? 0.15 : false), combineWith: 'AND' },
+  // No fuzzy matching of its own: misspelt names are read by the query plan (search-vocabulary.ts), as in the hosted
+  // edition, whose Pagefind has none, so both editions answer a query alike.
+  searchOptions: { boost: { keywords: 8, title: 4, heading: 2 }, prefix: (term) => term.length > 2, combineWith: 'AND' },
 };
 
 /** The first `words` words of a text, and " …" when there are more. */
@@ -164,13 +174,13 @@ export interface OfflinePayload {
 
 /** Indexes each page's search document (in the order given: ties rank the earlier page first). */
 export function buildOfflinePayload(entries: readonly { path: string; doc: SearchDoc }[], options: PayloadOptions = {}): OfflinePayload {
-  const { excerptWords, inlineBytes, shardBytes } = { ...DEFAULTS, ...options };
+  const { excerptWords, inlineBytes, shardBytes, vocabulary } = { ...DEFAULTS, ...options };
   const pages: OfflinePage[] = [];
   const firstSection: number[] = [];
   const excerpts: ExcerptsShard[] = [];
   const indexed: IndexedSection[] = [];
   for (const { path, doc } of entries) {
-    pages.push({ path, title: doc.title, type: doc.type, actors: doc.actors, issues: doc.issues });
+    pages.push({ path, title: doc.title, type: doc.type, actors: doc.actors, issues: doc.issues, summary: doc.summary, ...(doc.stance ? { stance: doc.stance } : {}) });
     firstSection.push(indexed.length);
     excerpts.push(doc.sections.map((s) => {
       const excerpt = boundedExcerpt(s.text, excerptWords);
@@ -199,7 +209,7 @@ export function buildOfflinePayload(entries: readonly { path: string; doc: Searc
   const shards: Record<string, TermsShard | ExcerptsShard> = {};
   sliceRuns(encoded, termShards).forEach((s, i) => (shards[`terms-${i}`] = s));
   sliceRuns(excerpts, excerptShards).forEach((s, i) => (shards[`excerpts-${i}`] = s.flat()));
-  const index: OfflineIndex = { version: FORMAT, pages, firstSection, stats, fieldLength: flatLengths, terms, termShards, excerptShards };
+  const index: OfflineIndex = { version: FORMAT, pages, firstSection, stats, fieldLength: flatLengths, terms, termShards, excerptShards, vocabulary };
   const total = sizeOf(index) + Object.values(shards).reduce((sum, s) => sum + sizeOf(s), 0);
   return total <= inlineBytes ? { index: { ...index, inline: shards }, shards: {} } : { index, shards };
 }
@@ -255,7 +265,7 @@ export interface OfflineSearch {
    * all facets together. Counts say, for each facet value, how many results it would give with the other facets'
    * selections kept.
    */
-  search(term: string | null, filters: Partial<Facets>): Promise<{ results: OfflineResult[]; counts: Record<string, Record<string, number>> }>;
+  search(term: string | null, filters: Partial<Facets>, options?: { anyWord?: boolean }): Promise<{ results: OfflineResult[]; counts: Record<string, Record<string, number>> }>;
   /** What results show for a page's sections, in order (section id = firstSection[page] + position). */
   sections(page: number): Promise<OfflineSection[]>;
   /** Starts loading the shards a term needs (while the reader types). */
@@ -312,7 +322,7 @@ export function openOfflineSearch(index: OfflineIndex, load: ShardLoader): Offli
     if (!loaded.has(s)) loaded.set(s, data.map((encoded, i) => [index.terms[from + i]!, decodePostings(encoded)]));
   };
   const loadFor = (term: string) => {
-    const matched = probe.search(term)[0]?.terms ?? [];
+    const matched = probe.search(term, { combineWith: 'OR' })[0]?.terms ?? [];
     return Promise.all([...new Set(matched.map((t) => shardOf(index.termShards, termIds.get(t)!)))].map(loadTerms));
   };
   const engineFor = async (term: string) => {
@@ -327,13 +337,14 @@ export function openOfflineSearch(index: OfflineIndex, load: ShardLoader): Offli
   const facets = ['type', 'actor', 'issue'] as const;
   return {
     preload: (term) => void loadFor(term).catch(() => undefined), // a failure shows when the search runs
-    async search(term, filters) {
+    async search(term, filters, options = {}) {
       let ranked: OfflineResult[];
       if (term === null) {
         ranked = pages.map((_, page) => ({ page, score: 0, sections: [] }));
       } else {
         const byPage = new Map<number, OfflineResult>();
-        for (const hit of (await engineFor(term)).search(term)) {
+        const combineWith = options.anyWord ? 'OR' : 'AND';
+        for (const hit of (await engineFor(term)).search(term, { combineWith })) {
           const page = pageOf[hit.id as number]!;
           const entry = byPage.get(page) ?? { page, score: 0, sections: [] };
           entry.score += hit.score;

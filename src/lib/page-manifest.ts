@@ -69,6 +69,7 @@ export function pageManifest(specs: readonly PageSpec[], base: string): PageMani
       search: s
         ? {
             url, title: spec.title, type: s.type, summary: s.summary ?? '', actors: [...new Set(s.actors ?? [])], issues: [...new Set(s.issues ?? [])],
+            ...(s.stance ? { stance: s.stance } : {}),
             keywords: spec.keywords.join(' '), sections: [...spec.sections],
           }
         : null,

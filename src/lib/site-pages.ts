@@ -12,7 +12,7 @@
  */
 import type { CollectionName } from '../schemas/common.ts';
 import { ACTOR_KIND_LABELS, ACTOR_KINDS } from '../schemas/actor.ts';
-import { STANCES } from '../schemas/stance.ts';
+import { STANCES, type Stance } from '../schemas/stance.ts';
 import type { BriefingGraph } from './briefing-graph.ts';
 import { formatDay, formatPartialDate, isoDay } from './dates.ts';
 import { entryPath, paragraphAnchor } from './links.ts';
@@ -20,12 +20,14 @@ import type { PageType } from './page-types.ts';
 import type { SearchSection } from './search-docs.ts';
 import type { TextSection } from '../plugins/remark-search-text.ts';
 
-/** How search files a page (SearchTags renders it for Pagefind; the manifest carries it for the offline edition). */
+/** How search files a page: its filters and what its result shows (the manifest carries it to both editions). */
 export interface SearchTags {
   type: PageType;
   actors?: readonly string[];
   issues?: readonly string[];
   summary?: string | undefined;
+  /** A position's stance, shown beside its result. */
+  stance?: Stance;
   /** ISO date (or YYYY-MM / YYYY) the page is about, if any. */
   date?: string | undefined;
 }
@@ -108,7 +110,7 @@ export function sitePages(graph: BriefingGraph, bodyText: ReadonlyMap<string, Bo
     ],
   });
   for (const a of g.actors) {
-    const { name, kind, role, aliases, affiliation, summary } = a.data;
+    const { name, role, aliases, affiliation, summary } = a.data;
     const own = g.positionsOfActor(a.id);
     const relations = g.relationsOf(a.id).map((r) => `${g.actorName(r.from)} ${r.label} ${g.actorName(r.to)}`);
     const members = g.membersOf(a.id).map((m) => m.data.name);
@@ -119,7 +121,7 @@ export function sitePages(graph: BriefingGraph, bodyText: ReadonlyMap<string, Bo
       keywords: [name, ...aliases],
       sections: bodySections(
         name,
-        join([actorKindLabel(kind), summary, sentence(role), aliases.length > 0 && `Also called ${aliases.join(', ')}.`,
+        join([summary, sentence(role), aliases.length > 0 && `Also called ${aliases.join(', ')}.`,
           affiliation && `Affiliation: ${g.actorName(affiliation.id)}.`, relations.length > 0 && `${relations.join('; ')}.`,
           members.length > 0 && `Linked actors: ${members.join(', ')}.`]),
         body('actors', a.id),
@@ -142,8 +144,8 @@ export function sitePages(graph: BriefingGraph, bodyText: ReadonlyMap<string, Bo
     pages.push({
       path: entryPath('issues', i.id), title: i.data.title, description: i.data.summary,
       search: { type: 'issue', issues: [i.id], actors: here.map((p) => p.data.actor.id), summary: i.data.summary },
-      keywords: [i.data.title],
-      sections: bodySections(i.data.title, join(['Issue', i.data.summary]), body('issues', i.id), [
+      keywords: [...new Set([i.data.title, i.data.shortTitle, ...i.data.aliases])],
+      sections: bodySections(i.data.title, i.data.summary, body('issues', i.id), [
         { anchor: 'stances', heading: 'Where each side stands', text: here.map((p) => `${g.actorName(p.data.actor.id)}: ${stanceLine(p.data.stance)}. ${sentence(p.data.headline)}`).join(' ') },
         ...(events.length ? [{ anchor: 'events', heading: 'On the timeline', text: events.map((e) => sentence(e.data.title)).join(' ') }] : []),
       ]),
@@ -155,13 +157,11 @@ export function sitePages(graph: BriefingGraph, bodyText: ReadonlyMap<string, Bo
     const title = g.positionTitle(p);
     pages.push({
       path: entryPath('positions', p.id), title, description: `${headline}. ${summary}`,
-      search: { type: 'position', actors: [actor.id], issues: [issue.id], summary: headline },
-      keywords: [],
-      sections: [{
-        heading: title,
-        text: join([`Position. Actor: ${g.actorName(actor.id)}. Issue: ${g.issueTitle(issue.id)}. Stance: ${STANCES[stance].label} (${STANCES[stance].description})`,
-          voicedBy && `Voiced by ${voicedBy}.`, sentence(headline), summary]),
-      }],
+      // Actor and issue are in the title and the filters, the stance in the keywords (so "who rejects …" finds it) and
+      // beside the result: the text is the stance itself, in sentences, so excerpts read as prose.
+      search: { type: 'position', actors: [actor.id], issues: [issue.id], summary: headline, stance },
+      keywords: [STANCES[stance].label],
+      sections: [{ heading: title, text: join([sentence(headline), summary, voicedBy && `Voiced by ${voicedBy}.`]) }],
     });
   }
 
@@ -198,7 +198,7 @@ export function sitePages(graph: BriefingGraph, bodyText: ReadonlyMap<string, Bo
     pages.push({
       path: entryPath('glossary', t.id), title: term, description: definition,
       search: { type: 'glossary', summary: definition }, keywords: [term, ...aliases],
-      sections: bodySections(term, join(['Glossary', definition, aliases.length > 0 && `Also: ${aliases.join(', ')}.`]), body('glossary', t.id),
+      sections: bodySections(term, join([definition, aliases.length > 0 && `Also: ${aliases.join(', ')}.`]), body('glossary', t.id),
         related.length ? [{ anchor: 'related', heading: 'Related terms', text: related.map((r) => g.termName(r.id)).join(', ') }] : []),
     });
   }

@@ -23,7 +23,10 @@ export const actorSchema = (ref: RefFactory) =>
     shortName: z.string().optional(),
     /** State, bloc, person or organisation. */
     kind: z.enum(ACTOR_KINDS),
-    /** Other names used in the text: capitals for states ("Tehran"), surnames for people ("Rubio"). */
+    /**
+     * Other names for it: those the text uses (capitals for states, "Tehran"; surnames for people, "Rubio") and those
+     * readers type (other transliterations, "Araghchi"; acronyms, "IRGC"). Search and cross-links find each.
+     */
     aliases: aliasesSchema,
     /** The actor this one belongs to or speaks for (a minister → their state). */
     affiliation: ref('actors').optional(),

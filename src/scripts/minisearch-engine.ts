@@ -1,6 +1,6 @@
 /** The offline edition's search engine: MiniSearch over search-index.js and the shards it loads on demand. */
-import { excerptHtml, openOfflineSearch, SHARD_GLOBAL, shardFile, type OfflineIndex, type ShardLoader } from '../lib/offline-search.ts';
-import type { SearchEngine } from './search-engine.ts';
+import { excerptHtml, openOfflineSearch, SHARD_GLOBAL, shardFile, type OfflineIndex, type OfflinePage, type OfflineResult, type ShardLoader } from '../lib/offline-search.ts';
+import { passes, type Filters, type SearchEngine, type SearchHit } from './search-engine.ts';
 
 const MAX_SUB_RESULTS = 3;
 
@@ -33,37 +33,45 @@ export function scriptLoader(root: string, doc: Document = document, scope: Reco
 
 export function miniSearchEngine(index: OfflineIndex, root: string, load: ShardLoader = scriptLoader(root)): SearchEngine {
   const offline = openOfflineSearch(index, load);
-  const run = (term: string | null, filters: Record<string, { any: string[] }>) =>
-    offline.search(term, { type: filters.type?.any ?? [], actor: filters.actor?.any ?? [], issue: filters.issue?.any ?? [] });
+  const facetsOf = (filters: Filters) => ({ type: filters.type?.any ?? [], actor: filters.actor?.any ?? [], issue: filters.issue?.any ?? [] });
+  const pathOf = (page: OfflinePage) => `/${page.path.replace(/index\.html$/, '')}`;
+  const byPath = new Map(index.pages.map((page, i) => [pathOf(page), i]));
+  const hitOf = async (i: number, matched: OfflineResult['sections'] = []): Promise<SearchHit> => {
+    const page = index.pages[i]!;
+    const url = `${root}${page.path}`;
+    const sections = await offline.sections(i);
+    const sectionOf = (id: unknown) => sections[(id as number) - index.firstSection[i]!]!;
+    const best = matched[0];
+    const subs = matched
+      .map((hit) => ({ hit, section: sectionOf(hit.id) }))
+      .filter(({ section }) => section.anchor)
+      .slice(0, MAX_SUB_RESULTS);
+    return {
+      path: pathOf(page),
+      url,
+      title: page.title,
+      type: page.type,
+      actors: page.actors,
+      issues: page.issues,
+      summary: page.summary,
+      stance: page.stance,
+      excerpt: excerptHtml(best ? sectionOf(best.id).excerpt : (sections[0]?.excerpt ?? ''), best?.terms ?? []),
+      subResults: subs.map(({ hit, section }) => ({ url: `${url}#${section.anchor}`, title: section.heading ?? '', excerpt: excerptHtml(section.excerpt, hit.terms) })),
+    };
+  };
   return {
-    counts: async () => (await run(null, {})).counts,
+    counts: async () => (await offline.search(null, {})).counts,
     preload: (term) => offline.preload(term),
-    async search(term, filters) {
-      const { results, counts } = await run(term, filters);
-      return {
-        total: results.length,
-        counts,
-        hits: results.map((r) => async () => {
-          const page = index.pages[r.page]!;
-          const url = `${root}${page.path}`;
-          const sections = await offline.sections(r.page);
-          const sectionOf = (id: unknown) => sections[(id as number) - index.firstSection[r.page]!]!;
-          const best = r.sections[0];
-          const subs = r.sections
-            .map((hit) => ({ hit, section: sectionOf(hit.id) }))
-            .filter(({ section }) => section.anchor)
-            .slice(0, MAX_SUB_RESULTS);
-          return {
-            url,
-            title: page.title,
-            type: page.type,
-            actors: page.actors,
-            issues: page.issues,
-            excerpt: excerptHtml(best ? sectionOf(best.id).excerpt : (sections[0]?.excerpt ?? ''), best?.terms ?? []),
-            subResults: subs.map(({ hit, section }) => ({ url: `${url}#${section.anchor}`, title: section.heading ?? '', excerpt: excerptHtml(section.excerpt, hit.terms) })),
-          };
-        }),
-      };
+    vocabulary: async () => index.vocabulary,
+    async search(term, filters, options = {}) {
+      const { results, counts } = await offline.search(term, facetsOf(filters), options);
+      return { total: results.length, counts, hits: results.map((r) => () => hitOf(r.page, r.sections)) };
+    },
+    async lookup(best, filters) {
+      const i = byPath.get(best.path);
+      if (i === undefined) return null;
+      const hit = await hitOf(i);
+      return passes(hit, filters) ? hit : null;
     },
   };
 }

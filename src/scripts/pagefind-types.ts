@@ -9,6 +9,10 @@ export interface PagefindSubResult {
 export interface PagefindResultData {
   url: string;
   excerpt: string;
+  /** The indexed text, and where the query's words are in it (word positions), with the weight of each. */
+  content: string;
+  locations: number[];
+  weighted_locations: { weight: number; location: number }[];
   meta: Record<string, string | undefined>;
   filters: Record<string, string[]>;
   sub_results: PagefindSubResult[];

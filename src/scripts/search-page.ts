@@ -1,13 +1,21 @@
 /**
  * The search page's UI, shared by both editions (the engine differs: Pagefind hosted, MiniSearch offline): query
  * and filters live in the URL (?q=…&actor=…), facets show counts, arrow keys move through results, a live region
- * announces the count.
+ * announces the count. Each query is planned first (src/lib/search-vocabulary.ts): its best matches (a name's own
+ * page, the positions a question asks about) come first, misspelt names are read as the name, and when no page has
+ * every word the pages with most of them are shown.
  */
 import { PAGE_TYPES, isPageType } from '../lib/page-types.ts';
+import { planQuery, type QueryPlan } from '../lib/search-vocabulary.ts';
 import { isEmpty, type Facet, pagefindFilters, readState, searchTerm, writeState, type KnownValues, type SearchState } from '../lib/search-state.ts';
+import { isStance, STANCES } from '../schemas/stance.ts';
 import type { FilterCounts, SearchEngine, SearchHit } from './search-engine.ts';
 
 const PAGE_SIZE = 10;
+/** Best matches shown above the ranked results, at most. */
+const MAX_BEST = 4;
+/** Sub-results shown under a result, at most: only sections where the words matched, other than the page's top. */
+const MAX_SUB_SHOWN = 2;
 
 /** Keeps Pagefind's <mark> highlights and turns anything else into plain text. */
 function excerptNodes(html: string): Node[] {
@@ -30,16 +38,35 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<H
   return el;
 }
 
-function renderResult(hit: SearchHit): HTMLLIElement {
-  const item = element('li', { className: 'result' });
+/** Names of actors and issues by id, for a position's "actor · issue · stance" line. */
+type Labels = (facet: Facet, value: string) => string;
+
+const plainText = (html: string) => excerptNodes(html).map((n) => n.textContent).join('');
+
+function renderResult(hit: SearchHit, labels: Labels, best = false): HTMLLIElement {
+  const item = element('li', { className: best ? 'result best' : 'result' });
   item.dataset.type = hit.type ?? '';
   item.dataset.actors = hit.actors.join(' ');
   item.dataset.issues = hit.issues.join(' ');
+  item.dataset.path = hit.path;
   const head = element('p', { className: 'result-head' }, element('a', { className: 'result-link', href: hit.url, textContent: hit.title }));
   if (isPageType(hit.type)) head.append(' ', element('span', { className: 'badge', textContent: PAGE_TYPES[hit.type] }));
-  item.append(head, element('p', { className: 'excerpt' }, ...excerptNodes(hit.excerpt)));
-  if (hit.subResults.length > 0) {
-    item.append(element('ul', { className: 'sub-results' }, ...hit.subResults.map((s) =>
+  if (best) head.append(' ', element('span', { className: 'badge best-badge', textContent: 'Best match' }));
+  item.append(head);
+  if (hit.type === 'position' && isStance(hit.stance)) {
+    const { symbol, label } = STANCES[hit.stance];
+    const stance = element('span', { className: 'stance' }, element('span', { ariaHidden: 'true', textContent: symbol }), ` ${label}`);
+    stance.dataset.stance = hit.stance;
+    const line = element('p', { className: 'result-meta' }, [...hit.actors.map((a) => labels('actor', a)), ...hit.issues.map((i) => labels('issue', i))].join(' · '), ' · ', stance);
+    if (hit.summary) line.append(`: ${hit.summary}`);
+    item.append(line);
+  }
+  // The excerpt: the matched text; a best match found by name alone shows the page's own summary line instead.
+  const excerpt = /<mark>/.test(hit.excerpt) || !hit.summary || hit.type === 'position' ? hit.excerpt : hit.summary;
+  if (plainText(excerpt).trim()) item.append(element('p', { className: 'excerpt' }, ...excerptNodes(excerpt)));
+  const subs = hit.subResults.filter((s) => /<mark>/.test(s.excerpt) && s.title !== hit.title && plainText(s.excerpt) !== plainText(hit.excerpt)).slice(0, MAX_SUB_SHOWN);
+  if (subs.length > 0) {
+    item.append(element('ul', { className: 'sub-results' }, ...subs.map((s) =>
       element('li', {}, element('a', { href: s.url, textContent: s.title }), element('p', { className: 'excerpt' }, ...excerptNodes(s.excerpt))))));
   }
   return item;
@@ -54,13 +81,21 @@ export function startSearchPage(engine: SearchEngine): void {
   const list = form.querySelector<HTMLOListElement>('#search-results')!;
   const more = form.querySelector<HTMLButtonElement>('#search-more')!;
   const empty = form.querySelector<HTMLElement>('#search-empty')!;
-  const facetsBox = form.querySelector<HTMLElement>('.facets')!;
+  const facetsBox = form.querySelector<HTMLDetailsElement>('details.facets')!;
+  const activeCount = form.querySelector<HTMLElement>('[data-active-count]')!;
   const boxes = [...form.querySelectorAll<HTMLInputElement>('.facets input[type=checkbox]')];
   facetsBox.hidden = false;
+  // Wide screens show the filters beside the results; phones put them behind "Filters", the results first.
+  const wide = matchMedia('(min-width: 48.01rem)');
+  const placeFilters = () => { facetsBox.open = wide.matches; };
+  wide.addEventListener('change', placeFilters);
+  placeFilters();
 
   const valuesOf = (facet: Facet) => new Set(boxes.filter((b) => b.name === facet).map((b) => b.value));
   const known: KnownValues = { type: valuesOf('type'), actor: valuesOf('actor'), issue: valuesOf('issue') };
   const labelOf = (box: HTMLInputElement) => box.parentElement?.textContent?.replace(/\(\d+\)\s*$/, '').trim() ?? box.value;
+  const labelByValue = new Map(boxes.map((b) => [`${b.name}:${b.value}`, labelOf(b)]));
+  const labels: Labels = (facet, value) => labelByValue.get(`${facet}:${value}`) ?? value;
 
   let state: SearchState = readState(new URLSearchParams(location.search), known);
   const show = (s: SearchState) => {
@@ -74,6 +109,8 @@ export function startSearchPage(engine: SearchEngine): void {
   };
 
   const showCounts = (counts: FilterCounts) => {
+    const active = boxes.filter((b) => b.checked).length;
+    activeCount.textContent = active ? `(${active} on)` : '';
     for (const box of boxes) {
       const n = counts[box.name]?.[box.value] ?? 0;
       const slot = box.parentElement?.querySelector<HTMLElement>('[data-count]');
@@ -84,12 +121,30 @@ export function startSearchPage(engine: SearchEngine): void {
 
   let generation = 0;
   let remaining: (() => Promise<SearchHit>)[] = [];
+  /** Paths already listed (the best matches), so the ranked results do not repeat them. */
+  let shown = new Set<string>();
 
   async function renderPage(mine: number) {
     const batch = await Promise.all(remaining.splice(0, PAGE_SIZE).map((load) => load()));
     if (mine !== generation) return;
-    list.append(...batch.map(renderResult));
+    const fresh = batch.filter((hit) => !shown.has(hit.path));
+    for (const hit of fresh) shown.add(hit.path);
+    list.append(...fresh.map((hit) => renderResult(hit, labels)));
     more.hidden = remaining.length === 0;
+  }
+
+  const note = form.querySelector<HTMLElement>('#search-note')!;
+  /** Says how the query was read: names it corrected, words it dropped, or that no page had every word. */
+  function explain(plan: QueryPlan, typed: string, anyWord: boolean) {
+    note.replaceChildren();
+    const parts: (Node | string)[] = [];
+    if (plan.corrections.length) {
+      const verbatim = element('a', { href: `${location.pathname}${writeState({ ...state, q: `"${typed}"` })}`, textContent: `search for “${typed}” as typed` });
+      parts.push(`Read ${plan.corrections.map((c) => `“${c.from}” as “${c.to}”`).join(', ')}; `, verbatim, '.');
+    }
+    if (anyWord) parts.push(`${parts.length ? ' ' : ''}No page has all of “${plan.term}”: showing pages with most of these words.`);
+    note.append(...parts);
+    note.hidden = parts.length === 0;
   }
 
   // An empty search page starts the engine (Pagefind's script, WASM and filter indexes) only once the reader
@@ -114,20 +169,29 @@ export function startSearchPage(engine: SearchEngine): void {
       if (mine !== generation) return;
       list.replaceChildren();
       status.textContent = '';
+      note.hidden = true;
       empty.hidden = true;
       more.hidden = true;
       form.dataset.status = 'idle';
       return;
     }
-    const outcome = await engine.search(searchTerm(state.q), pagefindFilters(state));
+    const typed = searchTerm(state.q);
+    const filters = pagefindFilters(state);
+    const plan: QueryPlan = typed ? planQuery(typed, await engine.vocabulary()) : { term: null, corrections: [], best: [], verbatim: false };
+    let outcome = await engine.search(plan.term, filters);
+    const anyWord = outcome.total === 0 && (plan.term?.split(/\s+/).length ?? 0) > 1;
+    if (anyWord) outcome = await engine.search(plan.term, filters, { anyWord });
+    const best = (await Promise.all(plan.best.map((b) => engine.lookup(b, filters, plan.term)))).filter((h): h is SearchHit => h !== null).slice(0, MAX_BEST);
     if (mine !== generation) return;
     showCounts(outcome.counts);
     remaining = [...outcome.hits];
-    list.replaceChildren();
+    shown = new Set(best.map((h) => h.path));
+    list.replaceChildren(...best.map((hit) => renderResult(hit, labels, true)));
+    explain(plan, typed ?? '', anyWord);
     await renderPage(mine);
     if (mine !== generation) return;
-    const n = outcome.total;
-    const term = searchTerm(state.q);
+    const n = Math.max(outcome.total, best.length);
+    const term = plan.term;
     const chosen = boxes.filter((b) => b.checked).map(labelOf);
     status.textContent =
       `${n === 0 ? 'No' : n} result${n === 1 ? '' : 's'}` +

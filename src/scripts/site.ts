@@ -12,7 +12,8 @@ if (new URLSearchParams(location.search).has('highlight')) {
   import(/* @vite-ignore */ `${base}pagefind/pagefind-highlight.js`)
     .then(() => {
       const Highlight = (window as unknown as { PagefindHighlight?: new (o: object) => unknown }).PagefindHighlight;
-      if (Highlight) new Highlight({ highlightParam: 'highlight', addStyles: false });
+      // Only the page's own text: without a Pagefind body on the page it would otherwise mark navigation too.
+      if (Highlight) new Highlight({ highlightParam: 'highlight', addStyles: false, markContext: 'main article' });
     })
     .catch(() => {
       // Highlighting is a nicety; a missing index must not break the page.

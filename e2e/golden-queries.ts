@@ -1,0 +1,62 @@
+/**
+ * The golden set: queries readers type, each with the page(s) that may come first. e2e/golden.spec.ts runs every one
+ * through both editions' search pages (hosted: Pagefind; offline: MiniSearch from disk), and `npm run bench` reports
+ * each edition's hit rate. When several pages are listed, any of them first counts as a hit ("enrichment" may open
+ * the glossary entry or the issue).
+ *
+ * Kinds: a name, alias or surname; a misspelling or another transliteration; a topic (issue or term); an acronym;
+ * two entities together (actor + issue → that actor's stance); a question in plain words.
+ */
+export interface GoldenQuery {
+  query: string;
+  first: string[];
+  kind: 'name' | 'misspelt' | 'transliteration' | 'topic' | 'acronym' | 'pair' | 'question';
+}
+
+const q = (kind: GoldenQuery['kind'], query: string, ...first: string[]): GoldenQuery => ({ query, first, kind });
+
+export const GOLDEN_QUERIES: GoldenQuery[] = [
+  q('name', 'Iran', '/actors/iran/'),
+  q('name', 'Tehran', '/actors/iran/'),
+  q('name', 'Oman', '/actors/oman/'),
+  q('name', 'Israel', '/actors/israel/'),
+  q('name', 'Russia', '/actors/russia/'),
+  q('name', 'Kremlin', '/actors/russia/'),
+  q('name', 'Washington', '/actors/united-states/'),
+  q('name', 'United States', '/actors/united-states/'),
+  q('name', 'Rubio', '/actors/marco-rubio/'),
+  q('name', 'Araqchi', '/actors/abbas-araqchi/'),
+  q('name', 'Witkoff', '/actors/steve-witkoff/'),
+  q('name', 'Kushner', '/actors/jared-kushner/'),
+  q('name', 'Trump', '/actors/donald-trump/'),
+  q('name', 'Leavitt', '/actors/karoline-leavitt/'),
+  q('name', 'Netanyahu', '/actors/benjamin-netanyahu/'),
+  q('name', 'Assad', '/actors/bashar-al-assad/'),
+  q('name', 'Revolutionary Guards', '/actors/revolutionary-guards/'),
+  q('name', 'state media', '/actors/iranian-state-media/'),
+  q('misspelt', 'Rubbio', '/actors/marco-rubio/'),
+  q('misspelt', 'Kusner', '/actors/jared-kushner/'),
+  q('misspelt', 'Netanyahoo', '/actors/benjamin-netanyahu/'),
+  q('misspelt', 'Witkof', '/actors/steve-witkoff/'),
+  q('misspelt', 'enrichmnt', '/glossary/enrichment/', '/issues/uranium-enrichment/'),
+  q('transliteration', 'Araghchi', '/actors/abbas-araqchi/'),
+  q('transliteration', 'Asad', '/actors/bashar-al-assad/'),
+  q('transliteration', 'Omaan', '/actors/oman/'),
+  q('acronym', 'IRGC', '/actors/revolutionary-guards/'),
+  q('acronym', 'HEU', '/glossary/highly-enriched-uranium/'),
+  q('acronym', 'JCPOA', '/glossary/jcpoa/'),
+  q('topic', 'enrichment', '/glossary/enrichment/', '/issues/uranium-enrichment/'),
+  q('topic', 'sanctions relief', '/issues/sanctions-relief/', '/glossary/sanctions-relief/'),
+  q('topic', 'ballistic missiles', '/issues/ballistic-missiles/', '/glossary/ballistic-missile/'),
+  q('topic', 'Khorramshahr', '/glossary/khorramshahr-4/'),
+  q('topic', 'Axis of Resistance', '/glossary/axis-of-resistance/'),
+  q('topic', 'consortium', '/glossary/enrichment-consortium/'),
+  q('topic', 'military pressure', '/issues/military-pressure/'),
+  q('pair', 'Rubio missiles', '/positions/marco-rubio--ballistic-missiles/'),
+  q('pair', 'missiles Israel', '/positions/israel--ballistic-missiles/'),
+  q('pair', 'Trump military pressure', '/positions/donald-trump--military-pressure/'),
+  q('question', 'who wants sanctions relief', '/positions/iran--sanctions-relief/'),
+  q('question', 'who rejects missile talks', '/positions/iran--ballistic-missiles/', '/positions/iranian-state-media--ballistic-missiles/'),
+  q('question', 'where does Russia stand', '/actors/russia/', '/positions/russia--regional-escalation/'),
+  q('question', 'what does Iran want on enrichment', '/positions/iran--uranium-enrichment/'),
+];
