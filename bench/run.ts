@@ -14,6 +14,8 @@ import { join } from 'node:path';
 import { SITE } from '../src/site.ts';
 import { benchLighthouse } from './lighthouse.ts';
 import { measureOfflineSearch } from './offline-choice.ts';
+import { benchGolden, OTHER_QUERIES } from './golden.ts';
+import type { GoldenOutcome } from '../e2e/golden.ts';
 import { benchScale, scaleChart, type ScaleResult } from './scale.ts';
 import { benchSearch } from './search.ts';
 
@@ -68,18 +70,32 @@ lines.push(
   `| zip (\`dist/${SITE.offlineZip}\`) | ${kb(statSync(join('dist', SITE.offlineZip)).size)} |`,
   `| offline search index (\`search-index.js\` and any shards in \`search-index/\`, classic scripts) | ${kb(offline.rawBytes)} raw, ${kb(offline.gzipBytes)} gzipped, in ${offline.files} file(s) |`,
   '',
-  '### Offline search quality',
   '',
-  'The offline edition indexes the page manifest\'s search documents with MiniSearch; the shipped index files are run',
-  'through the same code the offline search page runs. Quality: for each of a fixed set of queries (surnames, aliases,',
-  'acronyms, two misspellings), is the page a reader expects ranked first?',
+);
+
+console.log('bench: search quality, both editions…');
+const golden = await benchGolden();
+const rate = (o: GoldenOutcome[]) => `${o.filter((x) => x.hit).length} of ${o.length} (${Math.round((100 * o.filter((x) => x.hit).length) / o.length)} %)`;
+const kinds = [...new Set(golden.hosted.map((o) => o.query.kind))];
+const byKind = (o: GoldenOutcome[]) => kinds.map((k) => { const of = o.filter((x) => x.query.kind === k); return `${k} ${of.filter((x) => x.hit).length}/${of.length}`; }).join(', ');
+const misses = (o: GoldenOutcome[]) => o.filter((x) => !x.hit).map((x) => `${x.query.query} → ${x.got ?? 'nothing'}`).join('; ') || 'none';
+lines.push(
+  '## Search quality (both editions)',
   '',
-  '| library | index files | gzipped | expected page first | misses |',
-  '| --- | --- | --- | --- | --- |',
-  `| ${offline.name} | ${kb(offline.rawBytes)} in ${offline.files} | ${kb(offline.gzipBytes)} | ${offline.hits} of ${offline.of} | ${offline.misses.join('; ') || 'none'} |`,
+  `The golden set (\`e2e/golden-queries.ts\`, ${golden.hosted.length} reader queries: names, misspellings, transliterations,`,
+  'acronyms, topics, pairs and questions), typed into each edition\'s search page in Chromium: is an expected page',
+  'first? `e2e/golden.spec.ts` requires every one in `npm test`.',
   '',
-  'MiniSearch was chosen over FlexSearch 0.8 by this measurement (at 81 pages: 248 KB / 50 KB gzipped and 22 of 22,',
-  'against 636 KB / 86 KB and 20 of 22, FlexSearch missing both misspellings); FlexSearch is no longer installed.',
+  '| edition | expected page first | by kind | misses |',
+  '| --- | --- | --- | --- |',
+  `| hosted (Pagefind) | ${rate(golden.hosted)} | ${byKind(golden.hosted)} | ${misses(golden.hosted)} |`,
+  `| offline (MiniSearch, from disk) | ${rate(golden.offline)} | ${byKind(golden.offline)} | ${misses(golden.offline)} |`,
+  '',
+  `Same first page in both editions: ${golden.agreeGolden} of ${golden.hosted.length} golden queries, and ${golden.agreeOther} of ${golden.otherCount}`,
+  `other queries with no expected page (${OTHER_QUERIES.map((q) => `“${q}”`).join(', ')}).`,
+  '',
+  'Before the query plan (src/lib/search-vocabulary.ts) and the shared search documents, on the same golden set:',
+  'hosted 25 of 43 (58 %), offline 32 of 43 (74 %), same first page in 25 of 43.',
   '',
 );
 

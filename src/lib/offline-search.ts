@@ -70,6 +70,8 @@ export type TermsShard = number[][];
 export type ExcerptsShard = (string | [string, string, string])[];
 
 const FORMAT = 2;
+/** What each matching section after a page's best adds to its score, as a share of that section's score. */
+const OTHER_SECTIONS = 0.3;
 
 /** Global under which shard scripts leave their data: `(self.BRIEFING_SEARCH_SHARDS ??= {})["terms-3"] = […]`. */
 export const SHARD_GLOBAL = 'BRIEFING_SEARCH_SHARDS';
@@ -347,7 +349,9 @@ export function openOfflineSearch(index: OfflineIndex, load: ShardLoader): Offli
         for (const hit of (await engineFor(term)).search(term, { combineWith })) {
           const page = pageOf[hit.id as number]!;
           const entry = byPage.get(page) ?? { page, score: 0, sections: [] };
-          entry.score += hit.score;
+          // Results come best first: a page scores its best section, and a little for each further one, so a long
+          // page of many sections (the timeline) does not outrank the page about the words, as in Pagefind.
+          entry.score += entry.sections.length ? OTHER_SECTIONS * hit.score : hit.score;
           entry.sections.push(hit);
           byPage.set(page, entry);
         }
