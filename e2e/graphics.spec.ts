@@ -1,5 +1,5 @@
 // The three build-time graphics: timeline, actor map and positions matrix. They must link every record they draw,
-// look as the committed baselines do at desktop and phone widths, and keep the matrix usable on a 375 px phone.
+// look as the committed baselines do at desktop and phone widths; the matrix fits a desktop page or gives way to the list.
 import { expect, test, type Page } from '@playwright/test';
 import { contentDir } from '../src/lib/content-dir.ts';
 import { readContent } from '../src/lib/content-files.ts';
@@ -39,29 +39,54 @@ test('the actor map links every actor and draws every relation, listed with its 
   for (const li of await listed.all()) await expect(li.locator('a[href*="/sources/"]').first()).toBeVisible();
 });
 
-test('on a 375 px phone the matrix scrolls in its frame with the issue row and the actor column held in place', async ({ page }) => {
-  await page.setViewportSize({ width: 375, height: 740 });
+test('at 1280 px the matrix shows every issue column inside its frame, says what empty cells mean, and has a key', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto('/briefing/positions/');
-  const frame = page.locator('.matrix-wrap');
-  const corner = frame.locator('thead th').first();
-  const header = frame.locator('thead th').nth(3);
-  const rowHead = frame.locator('tbody th').first();
-  await frame.evaluate((el) => el.scrollTo({ top: 0, left: 0 }));
-  const before = { header: (await header.boundingBox())!, row: (await rowHead.boundingBox())! };
-  await frame.evaluate((el) => el.scrollTo({ top: 150, left: 200 }));
-  const after = { header: (await header.boundingBox())!, row: (await rowHead.boundingBox())!, corner: (await corner.boundingBox())! };
-  expect(after.header.y, 'the issue row stays at the top').toBeCloseTo(before.header.y, 0);
-  expect(after.row.x, 'the actor column stays at the left').toBeCloseTo(before.row.x, 0);
-  expect(after.header.x).toBeLessThan(before.header.x);
-  expect(after.corner.x).toBeCloseTo(before.row.x, 0);
-  // Stance is told by word and symbol as well as by colour.
-  await expect(frame.locator('td a[data-position]').first()).toHaveText(/^\S+\s+\w/);
+  const view = page.locator('.matrix-view');
+  const matrix = page.getByRole('table', { name: /stances by actor/i });
+  await expect(matrix).toBeVisible();
+  await expect(view, 'the list repeats the matrix, so search skips it').toHaveAttribute('data-pagefind-ignore', '');
+  const fit = await view.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth, table: el.querySelector('table')!.getBoundingClientRect().width }));
+  expect(fit.scroll, 'no column is off-screen or scrolled').toBeLessThanOrEqual(fit.client);
+  expect(fit.table).toBeLessThanOrEqual(fit.client);
+  // A column per issue with a position, its short title shown and its full title in the link's name.
+  const withPosition = new Set(entries.filter((e) => e.collection === 'positions').map((p) => p.data.issue.id));
+  const issues = entries.filter((e) => e.collection === 'issues' && withPosition.has(e.id));
+  await expect(matrix.locator('thead th[scope="col"]')).toHaveCount(issues.length + 1);
+  for (const issue of issues) {
+    const header = matrix.locator('thead a').filter({ hasText: String(issue.data.shortTitle) });
+    await expect(header, String(issue.data.shortTitle)).toHaveAccessibleName(new RegExp(String(issue.data.title).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  }
+  // Stance is told by word and symbol as well as by colour; an empty cell shows a mark and says what it means.
+  await expect(matrix.locator('td a[data-position]').first()).toHaveText(/^\S+\s+\w/);
+  const empty = matrix.locator('td.none');
+  expect(await empty.count()).toBeGreaterThan(0);
+  await expect(empty.first()).toHaveText('no stance reported');
+  expect(await empty.first().evaluate((td) => getComputedStyle(td, '::before').content)).toContain('–');
+  const key = page.locator('.matrix-key');
+  await expect(key).toBeVisible();
+  await expect(key).toContainText('no stance reported');
+  for (const word of await matrix.locator('td .stance').allInnerTexts()) await expect(key).toContainText(word.replace(/^\S+\s+/, ''));
+  // Targets at least 24 × 24 px.
+  for (const box of await matrix.locator('a').evaluateAll((as) => as.map((a) => a.getBoundingClientRect())))
+    expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(24);
 });
 
-const shots: { name: string; path: string; selector: string }[] = [
+test('where the matrix does not fit (a 375 px phone) it is not shown, and the list by issue carries every stance', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 740 });
+  await page.goto('/briefing/positions/');
+  await expect(page.locator('.matrix-view')).toBeHidden();
+  const list = page.getByRole('region', { name: 'Every stance, by issue' });
+  await expect(list).toBeVisible();
+  for (const id of ids('positions')) await expect(list.locator(`a[data-position="${id}"]`), id).toBeVisible();
+  await expect(list.locator('.stance').first()).toHaveText(/^\S+\s+\w/);
+});
+
+const shots: { name: string; path: string; selector: string; views?: string[] }[] = [
   { name: 'timeline', path: '/timeline/', selector: '.timeline-graphic' },
   { name: 'actor-map', path: '/actors/', selector: '#actor-map' },
-  { name: 'matrix', path: '/briefing/positions/', selector: '.matrix-wrap' },
+  { name: 'matrix', path: '/briefing/positions/', selector: '.matrix-view', views: ['desktop', 'desktop-dark'] },
+  { name: 'matrix-list', path: '/briefing/positions/', selector: '.by-issue .entries >> nth=0', views: ['phone'] },
 ];
 const views = [
   { name: 'desktop', width: 1280, height: 900, scheme: 'light' },
@@ -76,17 +101,19 @@ async function show(page: Page, path: string, view: (typeof views)[number]) {
 }
 
 for (const shot of shots)
-  for (const view of views)
+  for (const view of views.filter((v) => !shot.views || shot.views.includes(v.name)))
     test(`${shot.name} looks as its baseline: ${view.name}`, async ({ page }) => {
       await show(page, shot.path, view);
       await expect(page.locator(shot.selector)).toHaveScreenshot(`${shot.name}-${view.name}.png`, { maxDiffPixelRatio: 0.01 });
     });
 
-test('graphics print in black on white, with the matrix unclipped', async ({ page }) => {
+test('graphics print in black on white; the positions print as the list, nothing clipped', async ({ page }) => {
   await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
   await page.goto('/briefing/positions/');
-  const frame = page.locator('.matrix-wrap');
-  expect(await frame.evaluate((el) => getComputedStyle(el).overflow)).toBe('visible');
+  await expect(page.locator('.matrix-view')).toBeHidden();
+  await expect(page.locator('.by-issue')).toBeVisible();
+  const badge = page.locator('.by-issue .stance').first();
+  expect(await badge.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgba(0, 0, 0, 0)');
   await page.goto('/timeline/');
   expect(await page.locator('.timeline-graphic .title').first().evaluate((el) => getComputedStyle(el).fill)).toBe('rgb(0, 0, 0)');
   await page.goto('/actors/');

@@ -57,13 +57,18 @@ test.describe('crawled from the home page', () => {
   });
 });
 
-test('the positions matrix shows a cell linking to every position record', async ({ page, request }) => {
+test('the positions view links every position record once from the matrix and once from the list by issue', async ({ page, request }) => {
   const positions = (await sitemapPaths(request)).filter((p) => /^\/positions\/[^/]+\/$/.test(p)).map((p) => p.split('/')[2]);
   expect(positions.length).toBeGreaterThan(20);
+  await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto('/briefing/positions/');
   const matrix = page.getByRole('table', { name: /stances by actor/i });
   await expect(matrix).toBeVisible();
-  for (const id of positions) await expect(matrix.locator(`td a[data-position="${id}"]`), id).toHaveCount(1);
+  const list = page.getByRole('region', { name: 'Every stance, by issue' });
+  for (const id of positions) {
+    await expect(matrix.locator(`td a[data-position="${id}"]`), id).toHaveCount(1);
+    await expect(list.locator(`a[data-position="${id}"]`), id).toHaveCount(1);
+  }
 });
 
 test('without JavaScript the search page says search needs it and links the indexes', async ({ request }) => {

@@ -120,6 +120,9 @@ export function positionNameProblems(positions: readonly GraphEntry<PositionData
   });
 }
 
+/** The longest title a position's aspect may make. */
+export const MAX_TITLE = 72;
+
 /**
  * An actor's positions on one issue must say how they differ: each needs an `aspect` (it ends the title) and
  * siblings need different aspects and headlines, or pages, search results and previews would look duplicated.
@@ -269,6 +272,9 @@ export function buildBriefing<E extends BriefingEntries>(input: E, options: Grap
       (collection === 'actors' ? actorById.has(id) : issueById.has(id)) || !!options.known?.get(collection)?.has(id)),
     ...affiliationLoops(actors),
     ...siblingPositionProblems(positions),
+    // A page title past this reads cut off in tabs and results (html-validate's limit is 80, with room for entities).
+    ...positions.filter((p) => p.data.aspect && positionTitle(p).length > MAX_TITLE).map((p) =>
+      `${p.filePath ?? `positions/${p.id}`}: field "aspect" makes the title ${positionTitle(p).length} characters long ("${positionTitle(p)}"). Fix: shorten the aspect so the title is at most ${MAX_TITLE}.`),
   ];
   const warnings: string[] = [];
   const uncited = uncitedParagraphs(paragraphCounts, records.flatMap((r) => r.citations));
