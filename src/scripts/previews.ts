@@ -1,5 +1,6 @@
 /**
- * Previews for cross-links (a.xref[data-preview]): the definition or role shows on hover and on keyboard focus,
+ * Previews for links that carry one in data-preview: cross-links (a.xref, the definition or role) and citation
+ * markers (¶3, the paragraph's summary and its source). The preview shows on hover and on keyboard focus,
  * stays while the pointer moves onto it, closes with Esc, is tied to the link with aria-describedby so screen
  * readers announce it, and is positioned `fixed` inside the viewport, so nothing on the page moves. On touch, the
  * first tap shows it and a second tap follows the link. Without JavaScript the links are plain links.
@@ -60,35 +61,35 @@ function hideSoon() {
   hideTimer = setTimeout(hide, 200);
 }
 
-const xref = (target: EventTarget | null) =>
-  target instanceof Element ? target.closest<HTMLAnchorElement>('a.xref[data-preview]') : null;
+const previewLink = (target: EventTarget | null) =>
+  target instanceof Element ? target.closest<HTMLAnchorElement>('a[data-preview]') : null;
 
 document.addEventListener('pointerdown', (e) => {
   lastPointer = e.pointerType;
-  const link = xref(e.target);
+  const link = previewLink(e.target);
   openBeforeTap = !!link && owner === link && !!tip && !tip.hidden;
 });
 document.addEventListener('pointerover', (e) => {
-  const link = xref(e.target);
+  const link = previewLink(e.target);
   if (link && e.pointerType !== 'touch') show(link);
 });
 document.addEventListener('pointerout', (e) => {
   // A finger lifting off is not "leaving": on touch the preview stays until the next tap elsewhere or Esc.
-  if (e.pointerType !== 'touch' && xref(e.target) && !xref(e.relatedTarget)) hideSoon();
+  if (e.pointerType !== 'touch' && previewLink(e.target) && !previewLink(e.relatedTarget)) hideSoon();
 });
 document.addEventListener('focusin', (e) => {
-  const link = xref(e.target);
+  const link = previewLink(e.target);
   if (link) show(link);
   else if (owner) hide();
 });
 document.addEventListener('focusout', (e) => {
-  if (xref(e.target)) hideSoon();
+  if (previewLink(e.target)) hideSoon();
 });
 document.addEventListener('keydown', (e) => {
   if (e.key === 'Escape' && owner) hide();
 });
 document.addEventListener('click', (e) => {
-  const link = xref(e.target);
+  const link = previewLink(e.target);
   if (!link || lastPointer !== 'touch') return;
   if (!openBeforeTap) {
     e.preventDefault(); // first tap previews; the second one follows the link
