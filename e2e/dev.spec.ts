@@ -42,7 +42,7 @@ test('a content error shows in the dev overlay with file, field and fix, and cle
   test.setTimeout(120_000);
   const url = `http://127.0.0.1:${PORT}/positions/iran--talks-scope/`;
   await page.goto(url);
-  await expect(page.locator('h1')).toHaveText('Iran on scope of the talks');
+  await expect(page.locator('h1')).toHaveText('Iran on scope of the talks: only the nuclear file');
   const good = readFileSync(join(dir, FILE), 'utf8');
   writeFileSync(join(dir, FILE), good.replace(/^stance: .*$/m, 'stance: maybe'));
   // The dev server reloads the page on the change; the overlay then says what is wrong and where.
@@ -51,5 +51,5 @@ test('a content error shows in the dev overlay with file, field and fix, and cle
   await expect(overlay).toContainText('content/positions/iran--talks-scope.yaml: field "stance": is "maybe". Fix: use one of demands');
   writeFileSync(join(dir, FILE), good);
   await expect(overlay).not.toBeAttached({ timeout: 30_000 });
-  await expect(page.locator('h1')).toHaveText('Iran on scope of the talks');
+  await expect(page.locator('h1')).toHaveText('Iran on scope of the talks: only the nuclear file');
 });
