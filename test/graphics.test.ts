@@ -165,7 +165,7 @@ test('relations are read from actor frontmatter with the vocabulary’s words un
   const base = { name: 'Oman', kind: 'state', role: 'Host and mediator', summary: 'Hosts the talks and carries messages.', citations: [{ source: 's', paragraphs: [1] }] };
   const ok = schema.parse({ ...base, relations: [{ kind: 'mediates-for', with: 'iran', citations: [{ source: 's', paragraphs: [1, 2] }] }, { kind: 'ally-of', with: 'x', label: 'key ally of', citations: [{ source: 's', paragraphs: [3] }] }] });
   const relations = listRelations([{ id: 'oman', data: ok }]);
-  assert.deepEqual(relations.map((r) => [r.from, r.label, r.to, r.mutual]), [['oman', 'mediates for', 'iran', false], ['oman', 'key ally of', 'x', true]]);
+  assert.deepEqual(relations.map((r) => [r.from, r.label, r.to, r.mutual]), [['oman', 'mediates with', 'iran', false], ['oman', 'key ally of', 'x', true]]);
   const bad = schema.safeParse({ ...base, relations: [{ kind: 'friends-with', with: 'iran', citations: [] }] });
   assert.equal(bad.success, false);
   assert.deepEqual(bad.error!.issues.map((i) => i.path.join('.')).sort(), ['relations.0.citations', 'relations.0.kind']);

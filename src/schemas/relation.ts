@@ -7,7 +7,7 @@ import { citationsSchema, type RefFactory } from './common.ts';
  * are drawn without an arrow; `dash` is the line pattern, so no relation is told apart by colour alone.
  */
 export const RELATIONS = {
-  'mediates-for': { label: 'mediates for', mutual: false, dash: '', description: 'Carries messages or hosts talks for this side.' },
+  'mediates-for': { label: 'mediates with', mutual: false, dash: '', description: 'Mediates between this side and the other: carries messages, hosts talks.' },
   'negotiates-with': { label: 'negotiates with', mutual: true, dash: '', description: 'Is in talks with, directly or through a mediator.' },
   'ally-of': { label: 'ally of', mutual: true, dash: '', description: 'Described by the source as an ally.' },
   'adversary-of': { label: 'adversary of', mutual: true, dash: '8 4', description: 'Has attacked or is in open confrontation with.' },

@@ -6,7 +6,7 @@ export const STANCES = {
   demands: { label: 'Demands', symbol: '!', description: 'Insists on it as a condition or goal.' },
   rejects: { label: 'Rejects', symbol: '✕', description: 'Refuses it outright.' },
   'open-to': { label: 'Open to', symbol: '○', description: 'Signals it could accept or consider it.' },
-  conditional: { label: 'Conditional', symbol: '⇄', description: 'Would accept it only in exchange for something.' },
+  conditional: { label: 'Conditional', symbol: '⇄', description: 'Could consider it in return for something; not a commitment.' },
   warns: { label: 'Warns', symbol: '⚠', description: 'Threatens or cautions about consequences.' },
   urges: { label: 'Urges', symbol: '→', description: 'Calls on others to act.' },
   concerned: { label: 'Concerned', symbol: '?', description: 'Voices worry without a demand.' },
