@@ -8,6 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { listFiles } from '../src/lib/files.ts';
 import { INDEX_FILE, payloadFiles, SHARD_DIR, type OfflineIndex } from '../src/lib/offline-search.ts';
 import { SITE } from '../src/site.ts';
+import { ZIP_FOLDER } from '../src/integrations/offline.ts';
 
 const edition = resolve('dist-offline');
 const fileUrl = (path: string) => pathToFileURL(join(edition, path)).href;
@@ -44,7 +45,7 @@ test('crawling from index.html reaches every page through file links, with no fa
       note: document.querySelector('.offline-note')?.textContent ?? '',
     }));
     ids.set(path, new Set(found.ids));
-    expect(found.note, `${path} says it is an offline snapshot`).toMatch(/^Offline snapshot, as of \d{1,2} \w+ \d{4}, \d\d:\d\d UTC\. The hosted edition/);
+    expect(found.note, `${path} says when this offline copy was made`).toMatch(/^Offline copy made on \d{1,2} \w+ \d{4}, \d\d:\d\d UTC\. (The hosted edition|It was built without a web address)/);
     for (const ref of found.refs) {
       if (/^[a-z]+:/i.test(ref) || ref.startsWith('#')) {
         if (ref.startsWith('file:') || ref.startsWith('/')) problems.push(`${path}: absolute link ${ref}`);
@@ -146,6 +147,7 @@ test('the hosted home page offers the zip with its size, and the zip holds exact
   expect(size).toBe(`(zip, ${Math.round(bytes.length / 1024)} KB)`);
   const unpacked = unzipSync(new Uint8Array(bytes));
   const files = listFiles(edition).sort();
-  expect(Object.keys(unpacked).sort()).toEqual(files);
-  for (const f of files) expect(Buffer.from(unpacked[f]!).equals(readFileSync(join(edition, f))), f).toBe(true);
+  // One folder at the top, holding exactly the edition.
+  expect(Object.keys(unpacked).sort()).toEqual(files.map((f) => `${ZIP_FOLDER}${f}`));
+  for (const f of files) expect(Buffer.from(unpacked[`${ZIP_FOLDER}${f}`]!).equals(readFileSync(join(edition, f))), f).toBe(true);
 });

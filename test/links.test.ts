@@ -22,9 +22,10 @@ test('BASE_PATH in any spelling becomes /a/b/ form', () => {
 });
 
 test('SITE_URL and BASE_PATH are checked, and a path in SITE_URL is honoured', () => {
-  assert.deepEqual(readSettings({}), { site: 'https://muscat-briefing.example.org', base: '/' });
-  assert.deepEqual(readSettings({ SITE_URL: 'https://example.org/sub/dir' }), { site: 'https://example.org', base: '/sub/dir/' });
-  assert.deepEqual(readSettings({ SITE_URL: 'https://example.org/sub/dir/', BASE_PATH: 'sub/dir' }), { site: 'https://example.org', base: '/sub/dir/' });
+  // Without SITE_URL the site is a placeholder, and says so (the offline edition then links no online edition).
+  assert.deepEqual(readSettings({}), { site: 'https://muscat-briefing.example.org', base: '/', siteGiven: false });
+  assert.deepEqual(readSettings({ SITE_URL: 'https://example.org/sub/dir' }), { site: 'https://example.org', base: '/sub/dir/', siteGiven: true });
+  assert.deepEqual(readSettings({ SITE_URL: 'https://example.org/sub/dir/', BASE_PATH: 'sub/dir' }), { site: 'https://example.org', base: '/sub/dir/', siteGiven: true });
   assert.throws(() => readSettings({ SITE_URL: 'not a url' }), /^Error: SITE_URL is "not a url", which is not an absolute URL\. Fix: set SITE_URL to/);
   assert.throws(() => readSettings({ SITE_URL: 'ftp://example.org' }), /SITE_URL is "ftp:\/\/example\.org", which is not an http\(s\) URL/);
   assert.throws(() => readSettings({ SITE_URL: 'https://example.org/?a=1' }), /SITE_URL is "https:\/\/example\.org\/\?a=1": a site address has no query/);

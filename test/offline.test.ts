@@ -9,7 +9,7 @@ import { unzipSync } from 'fflate';
 import rehypeParse from 'rehype-parse';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
-import { buildOfflineEdition, rewritePage, ZIP_NAME } from '../src/integrations/offline.ts';
+import { buildOfflineEdition, rewritePage, ZIP_FOLDER, ZIP_NAME } from '../src/integrations/offline.ts';
 import { listFiles } from '../src/lib/files.ts';
 import {
   boundedExcerpt, buildOfflinePayload, excerptHtml, INDEX_FILE, openOfflineSearch, payloadFiles, SHARD_DIR,
@@ -46,10 +46,19 @@ test('rewrites a page for file://: relative file links, classic scripts, an offl
     'href="../../favicon.svg"', 'href="../../index.html"', 'href="../index.html"', 'action="../../search/index.html"',
     'href="../../glossary/ballistic-missile/index.html"', 'href="../../sources/s/index.html#p4"', 'href="https://example.org/elsewhere"',
     'href="#content"', 'href="https://example.org/actors/marco-rubio/"', 'data-base="../../"',
-    '<p class="offline-note">Offline snapshot, as of 7 February 2026, 10:30 UTC. The hosted edition, with any later updates: <a href="https://example.org/">https://example.org/</a>.</p>',
+    '<p class="offline-note">Offline copy made on 7 February 2026, 10:30 UTC. The hosted edition, with any later updates: <a href="https://example.org/">https://example.org/</a>.</p>',
     '<script src="../../_offline/site.js"></script>',
   ]) assert.ok(out.includes(expected), `missing ${expected}`);
   for (const gone of ['rel="sitemap"', 'type="module"', 'href="/']) assert.ok(!out.includes(gone), `still has ${gone}`);
+});
+
+test('without SITE_URL the offline copy names no online edition and links no placeholder address', () => {
+  const tree = unified().use(rehypeParse).parse(read('home.html'));
+  rewritePage(tree, 'index.html', { ...OPTIONS, hostedUrl: null });
+  const out = unified().use(rehypeStringify).stringify(tree);
+  assert.ok(out.includes('<p class="offline-note">Offline copy made on 7 February 2026, 10:30 UTC. It was built without a web address (SITE_URL), so it names no online edition.</p>'), out);
+  assert.ok(!out.includes('example.org'), 'a placeholder address is linked');
+  assert.ok(out.includes('<span data-offline-download="">This is the offline copy</span>'), out);
 });
 
 test('the search page loads the index and the offline search script, and its form knows the way back to the root', () => {
@@ -238,8 +247,9 @@ test('builds the edition from the hosted build and the manifest: hosting files l
     const zip = readFileSync(join(dist, ZIP_NAME));
     assert.equal(report.zipBytes, zip.byteLength);
     const unpacked = unzipSync(new Uint8Array(zip));
-    assert.deepEqual(Object.keys(unpacked), files);
-    for (const f of files) assert.ok(Buffer.from(unpacked[f]!).equals(readFileSync(join(out, f))), f);
+    // One folder at the top: unpacking makes muscat-talks-briefing-offline/ and nothing else.
+    assert.deepEqual(Object.keys(unpacked), files.map((f) => `${ZIP_FOLDER}${f}`));
+    for (const f of files) assert.ok(Buffer.from(unpacked[`${ZIP_FOLDER}${f}`]!).equals(readFileSync(join(out, f))), f);
     assert.equal(report.editionBytes, files.reduce((n, f) => n + readFileSync(join(out, f)).byteLength, 0));
     assert.match(readFileSync(join(dist, 'index.html'), 'utf8'), /<span data-zip-size="">\(zip, \d+ KB\)<\/span>/);
     assert.match(readFileSync(join(out, 'index.html'), 'utf8'), /<span data-zip-size="">\(zip\)<\/span>/);

@@ -25,6 +25,7 @@ import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { buildDate, formatStamp } from '../lib/build-date.ts';
+import { readSettings } from '../lib/settings.ts';
 import { listFiles } from '../lib/files.ts';
 import { hostedRoot, withBase } from '../lib/links.ts';
 import { offlineHref, rootPrefix } from '../lib/offline-links.ts';
@@ -36,6 +37,8 @@ import { SITE } from '../site.ts';
 import { recordTiming } from './timings.ts';
 
 export const ZIP_NAME = SITE.offlineZip;
+/** The one folder the zip unpacks into: "muscat-talks-briefing-offline/". */
+export const ZIP_FOLDER = `${ZIP_NAME.replace(/\.zip$/, '')}/`;
 
 /** Files of the hosted build that make no sense from disk. */
 const HOSTING_ONLY = /^(pagefind\/|_astro\/|404\.html$|robots\.txt$|sitemap[^/]*\.xml$|[^/]+\.zip$)/;
@@ -49,8 +52,8 @@ export interface OfflineOptions {
   out: string;
   /** The hosted site's base path ('/' or '/x/y/'). */
   base: string;
-  /** Absolute URL of the hosted edition (SITE_URL plus base). */
-  hostedUrl: string;
+  /** Absolute URL of the hosted edition (SITE_URL plus base); null when SITE_URL was not set (no real address). */
+  hostedUrl: string | null;
   /** The build's date stamp. */
   stamp: Date;
   /** Excerpt bound and shard sizes of the search index (defaults in src/lib/offline-search.ts). */
@@ -74,7 +77,7 @@ const el = (tagName: string, properties: Element['properties'], text?: string): 
 /** Rewrites one hosted page (as a hast tree) into its offline form, in place. */
 export function rewritePage(tree: Root, file: string, options: Pick<OfflineOptions, 'base' | 'hostedUrl' | 'stamp'>): void {
   const root = rootPrefix(file);
-  const zipUrl = new URL(ZIP_NAME, options.hostedUrl).href;
+  const hosted = options.hostedUrl;
   const isSearch = file === 'search/index.html';
   visit(tree, 'element', (node, index, parent) => {
     const p = node.properties;
@@ -91,8 +94,15 @@ export function rewritePage(tree: Root, file: string, options: Pick<OfflineOptio
       return index;
     }
     if (p.dataOfflineDownload !== undefined) {
-      // The download link of the hosted home page: offline, point at the hosted zip (a link, not a request).
-      p.href = zipUrl;
+      // The download link of the hosted home page: offline, point at the hosted zip (a link, not a request); with no
+      // hosted address, say that this is that copy instead of linking a placeholder.
+      if (hosted) p.href = new URL(ZIP_NAME, hosted).href;
+      else {
+        node.tagName = 'span';
+        delete p.href;
+        delete p.download;
+        node.children = [{ type: 'text', value: 'This is the offline copy' }];
+      }
     }
     if (isSearch && node.tagName === 'form' && p.id === 'search') {
       delete p.dataBundle;
@@ -100,8 +110,10 @@ export function rewritePage(tree: Root, file: string, options: Pick<OfflineOptio
       p.dataRoot = root;
     }
     if (node.tagName === 'main') {
-      const note = el('p', { className: ['offline-note'] }, `Offline snapshot, as of ${formatStamp(options.stamp)}. The hosted edition, with any later updates: `);
-      note.children.push(el('a', { href: options.hostedUrl }, options.hostedUrl), { type: 'text', value: '.' });
+      // When the copy was made, not the briefing's own "as of" date, which the page states beside it.
+      const note = el('p', { className: ['offline-note'] }, `Offline copy made on ${formatStamp(options.stamp)}. `);
+      if (hosted) note.children.push({ type: 'text', value: 'The hosted edition, with any later updates: ' }, el('a', { href: hosted }, hosted), { type: 'text', value: '.' });
+      else note.children.push({ type: 'text', value: 'It was built without a web address (SITE_URL), so it names no online edition.' });
       node.children.unshift(note);
     }
     if (node.tagName === 'body') {
@@ -159,7 +171,8 @@ function zipFiles(files: readonly [string, Packed][], stamp: Date): Uint8Array {
     chunks.push(chunk);
   });
   for (const [filename, packed] of files) {
-    const entry: ZipInputFile = { filename, size: packed.size, crc: packed.crc, compression: packed.compression, mtime };
+    // Everything inside one folder, so unpacking the zip makes one folder, not ten loose items.
+    const entry: ZipInputFile = { filename: `${ZIP_FOLDER}${filename}`, size: packed.size, crc: packed.crc, compression: packed.compression, mtime };
     zip.add(entry);
     entry.ondata!(null, packed.data, true);
   }
@@ -249,13 +262,13 @@ export async function buildOfflineEdition(options: OfflineOptions): Promise<Offl
 
 export default function offlineIntegration(): AstroIntegration {
   let base = '/';
-  let hostedUrl = '';
+  let hostedUrl: string | null = null;
   return {
     name: 'briefing:offline',
     hooks: {
       'astro:config:done': ({ config }) => {
         base = withBase(config.base, '');
-        hostedUrl = hostedRoot(config.site, config.base);
+        hostedUrl = readSettings(process.env).siteGiven ? hostedRoot(config.site, config.base) : null;
       },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();

@@ -14,6 +14,8 @@ export interface Settings {
   site: string;
   /** The path the site is served under, "/" or "/x/y/" (Astro's `base`). */
   base: string;
+  /** Whether SITE_URL was given; without it `site` is a placeholder, and nothing should link to it as a real place. */
+  siteGiven: boolean;
 }
 
 /** Characters a path segment may hold without encoding. */
@@ -51,5 +53,5 @@ export function readSettings(env: Record<string, string | undefined> = process.e
       `SITE_URL is "${rawUrl}", whose path ${urlPath} disagrees with BASE_PATH "${env.BASE_PATH}". ` +
         `Fix: give the path once, either in SITE_URL (and leave BASE_PATH unset) or in BASE_PATH with SITE_URL=${url.origin}.`,
     );
-  return { site: url.origin, base: basePath ?? urlPath };
+  return { site: url.origin, base: basePath ?? urlPath, siteGiven: !!env.SITE_URL?.trim() };
 }
