@@ -11,7 +11,7 @@ import { idRef as fakeRef } from '../src/lib/id-ref.ts';
 const events: TimelineInput[] = [
   { id: 'deal', title: 'An agreement is concluded', on: '2015', derived: false },
   { id: 'exit', title: 'One side walks away from the agreement', on: '2018', derived: false },
-  { id: 'fall', title: 'A government falls', on: null, derived: false },
+  { id: 'fall', title: 'A government falls', on: null, derived: false, after: 'exit', before: 'war' },
   { id: 'war', title: 'A campaign of almost two weeks', on: '2025-06', derived: true },
   { id: 'strike', title: 'Strikes on facilities', on: '2025-06', derived: true },
   { id: 'crackdown', title: 'A crackdown on protests', on: '2026-01', derived: true },
@@ -32,11 +32,12 @@ test('partial dates cover their whole span, and gaps are described in words', ()
   assert.equal(describeGap(1), '1 day');
 });
 
-test('the timeline compresses long empty stretches into breaks that state their length', () => {
+test('the timeline compresses long empty stretches into breaks that name their ends', () => {
   const layout = layoutTimeline(events);
   // 2015 | 2018 | June 2025 | January to February 2026: four bands, three breaks.
   assert.equal(layout.bands.length, 4);
-  assert.deepEqual(layout.breaks.map((b) => b.label), ['2 years', '6 years', '6 months']);
+  assert.deepEqual(layout.breaks.map((b) => `${b.from} → ${b.to}`), ['2015 → 2018', '2018 → Jun 2025', 'Jun 2025 → Jan 2026']);
+  assert.deepEqual(layout.breaks.map((b) => b.length), ['2 years', '6 years', '6 months']);
   assert.deepEqual(layout.bands.map((b) => b.ticks[0]?.label), ['2015', '2018', 'Jun 2025', 'Jan 2026']);
   // Bands and breaks follow each other down the page without overlapping.
   const stretches = [...layout.bands, ...layout.breaks].sort((a, b) => a.top - b.top);
@@ -58,7 +59,7 @@ test('within a band time is linear, spans are spans, and days are points in orde
   assert.equal(mark('war').derived, true);
 });
 
-test('undated events get no point, only a bracket between their dated neighbours in reading order', () => {
+test('undated events get no point, only a bracket between the events the wording orders them by, or the whole axis', () => {
   const layout = layoutTimeline(events);
   const mark = (id: string) => layout.marks.find((m) => m.id === id)!;
   const label = (id: string) => layout.labels.find((l) => l.id === id)!;
@@ -68,6 +69,21 @@ test('undated events get no point, only a bracket between their dated neighbours
   assert.equal(label('fall').dateLine, 'Undated');
   assert.ok(label('fall').anchorY >= mark('fall').top && label('fall').anchorY <= mark('fall').bottom);
   assert.equal(label('statement').dateLine, '4 Feb 2026 · derived');
+  // No order in the article: anywhere on the axis, not between its neighbours in the list.
+  assert.equal(mark('remark').top, layout.lineHeight);
+  assert.ok(mark('remark').bottom >= layout.bands.at(-1)!.bottom);
+});
+
+test('no band is taller than its labels need: no empty stretch in the label column', () => {
+  const layout = layoutTimeline(events);
+  for (let i = 1; i < layout.labels.length; i++) {
+    const above = layout.labels[i - 1]!;
+    const here = layout.labels[i]!;
+    const gap = here.y - (above.y + (above.titleLines.length + 1) * layout.lineHeight);
+    // A break between two labels' marks is drawn there on purpose; anything else is empty band.
+    const breaks = layout.breaks.filter((b) => b.top >= above.anchorY && b.bottom <= here.anchorY).reduce((h, b) => h + b.bottom - b.top, 0);
+    assert.ok(gap <= 3 * layout.lineHeight + breaks, `${gap} units of empty space above ${here.id}`);
+  }
 });
 
 test('labels keep reading order and never overlap, and the drawing is tall enough for all of them', () => {

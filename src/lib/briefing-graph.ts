@@ -259,7 +259,10 @@ export function buildBriefing<E extends BriefingEntries>(input: E, options: Grap
     ),
     ...issues.map((e) => record(e, [...cites(e.data.citations), ...bodyCites(e)], [])),
     ...positions.map((e) => record(e, cites(e.data.citations), [...ref('actors', 'actor', e.data.actor), ...ref('issues', 'issue', e.data.issue)])),
-    ...events.map((e) => record(e, cites(e.data.citations), [...refs('actors', 'actors', e.data.actors), ...refs('issues', 'issues', e.data.issues)])),
+    ...events.map((e) => record(e, cites(e.data.citations), [
+      ...refs('actors', 'actors', e.data.actors), ...refs('issues', 'issues', e.data.issues),
+      ...ref('events', 'after', e.data.after), ...ref('events', 'before', e.data.before),
+    ])),
     ...glossary.map((e) => record(e, bodyCites(e), refs('glossary', 'related', e.data.related))),
     ...sources.map((e) => record(e, [], [])),
   ];

@@ -46,7 +46,14 @@ export const eventSchema = (ref: RefFactory) =>
     date: eventDateSchema.nullable(),
     /** For undated events: where it falls relative to others, in words ("after June 2025, before the talks"). */
     when: z.string().optional(),
-    /** Sort key for undated events and ties: events sort by date, then by this (lower first). */
+    /**
+     * For undated events: the event the article's wording places this one after ("Iran later said…": after the US
+     * strikes) or before ("ahead of the talks"). The timeline draws the event somewhere between them, and without
+     * either anywhere before the dateline, never where outside knowledge would put it.
+     */
+    after: ref('events').optional(),
+    before: ref('events').optional(),
+    /** Reading order (lower first): by date, and for undated events where `after`/`before` and the wording put them. */
     order: z.number().int(),
     /** One to three sentences in our words. */
     summary: z.string().min(20),

@@ -3,9 +3,10 @@
  * length where nothing happens (2015 to 2026 on a linear axis would squeeze the last month into a hair), and a column
  * of labels in reading order, each joined to its mark on the axis. Pure numbers, no markup: the component draws it.
  *
- * Honesty rules: within a band time is linear; each break says how long the omitted stretch is; month and year dates
- * are drawn as spans, not points; events without a date get no point, only a dotted bracket over the stretch their
- * place in the sequence allows.
+ * Honesty rules: within a band time is linear; each break names the stretch it leaves out ("2015 → 2018"), in which
+ * the report dates no event (an undated one may still fall there, and its bracket crosses the break); month and year dates are drawn as spans, not points; events without a date get no point,
+ * only a dotted bracket from the event the article's wording places them after (or the axis's start) to the one it
+ * places them before (or the dateline): never where outside knowledge would put them.
  */
 import { formatPartialDate, MONTHS, partialDateSpan } from '../dates.ts';
 import { wrapText } from './text.ts';
@@ -16,11 +17,22 @@ export interface TimelineInput {
   /** ISO date to its precision (YYYY, YYYY-MM, YYYY-MM-DD), or null when undated. */
   on: string | null;
   derived: boolean;
+  /** For an undated event: the ids of the events the article's wording places it after and before. */
+  after?: string | undefined;
+  before?: string | undefined;
 }
 
 export interface Tick { y: number; label: string }
 export interface Band { top: number; bottom: number; ticks: Tick[] }
-export interface Break { top: number; bottom: number; label: string }
+export interface Break {
+  top: number;
+  bottom: number;
+  /** The ends of the stretch left out: "2015" → "2018", "Jun 2025" → "Jan 2026". */
+  from: string;
+  to: string;
+  /** Its length, for screen readers and tests ("2 years"). */
+  length: string;
+}
 export interface Mark {
   id: string;
   /** A point (day) or a span (month, year) on the axis; undated events get a bracket between their dated neighbours. */
@@ -59,10 +71,8 @@ export const TIMELINE_OPTIONS = {
   lineHeight: 16,
   /** A gap longer than this (days) with no event becomes a break. */
   maxGapDays: 183,
-  breakHeight: 40,
+  breakHeight: 52,
   minBandHeight: 40,
-  /** Axis length per dated event in a band, so its labels have room near their marks. */
-  perEventHeight: 46,
   bandPadding: 8,
   labelGap: 10,
   /** Characters per title line: the label column is 278 units wide, and a wide bold system font needs 9 a character. */
@@ -84,6 +94,9 @@ export function describeGap(days: number): string {
   if (days >= 14) return plural(Math.round(days / 7), 'week');
   return plural(Math.round(days), 'day');
 }
+
+/** A break's ends, short enough for the axis's margin: "2015", "Jun 2025", "Feb 2026" (a day's month). */
+const breakDate = (on: string): string => (on.length === 4 ? on : `${MONTHS[Number(on.slice(5, 7)) - 1]!.slice(0, 3)} ${on.slice(0, 4)}`);
 
 /** Short date for the label's first line: "2015", "June 2025", "4 Feb 2026". */
 const shortDate = (on: string): string => formatPartialDate(on, 'short');
@@ -128,16 +141,23 @@ export function layoutTimeline(events: readonly TimelineInput[], options: Partia
     else groups.push([e]);
   }
 
-  // Undated events count towards the band of the next dated event in reading order, so their labels have room too.
+  // Undated events count towards the band of the dated event before them in reading order, whose labels they follow,
+  // so each band is as tall as the labels beside it need, and none is left empty.
   const groupOf = new Map<string, number>();
   groups.forEach((g, i) => g.forEach((e) => groupOf.set(e.id, i)));
-  const undatedIn = groups.map(() => 0);
-  let pending = 0;
+  // For each dated event, the height of the labels before it in its band (reading order): its mark must sit at least
+  // that far down the band, and the band need be no taller, so the labels run on without an empty stretch.
+  const labelHeight = (e: TimelineInput) => (1 + wrapText(e.title, o.charsPerLine).length) * o.lineHeight + o.labelGap;
+  const labelsBefore = new Map<string, number>();
+  const filled = groups.map(() => 0);
+  let current = 0;
   for (const e of events) {
-    if (e.on === null) pending += 1;
-    else { undatedIn[groupOf.get(e.id)!]! += pending; pending = 0; }
+    if (e.on !== null) {
+      current = groupOf.get(e.id)!;
+      labelsBefore.set(e.id, filled[current]!);
+    }
+    if (groups.length) filled[current]! += labelHeight(e);
   }
-  if (groups.length) undatedIn[groups.length - 1]! += pending;
 
   const bands: Band[] = [];
   const breaks: Break[] = [];
@@ -149,10 +169,16 @@ export function layoutTimeline(events: readonly TimelineInput[], options: Partia
     const start = group[0]!.start;
     const end = Math.max(...group.map((e) => e.end));
     if (previousEnd !== undefined) {
-      breaks.push({ top: cursor, bottom: cursor + o.breakHeight, label: describeGap(start - previousEnd) });
+      const last = groups[index - 1]!.at(-1)!;
+      breaks.push({ top: cursor, bottom: cursor + o.breakHeight, from: breakDate(last.on), to: breakDate(group[0]!.on), length: describeGap(start - previousEnd) });
       cursor += o.breakHeight;
     }
-    const height = Math.max(o.minBandHeight, (group.length + undatedIn[index]!) * o.perEventHeight);
+    // Tall enough that each mark is level with or below its label's place in the column (time stays linear).
+    const needed = group.map((e) => {
+      const share = end > start ? (e.start - start) / (end - start) : 0;
+      return share > 0 ? labelsBefore.get(e.id)! / share : 0;
+    });
+    const height = Math.max(o.minBandHeight, group.length > 1 ? Math.max(...needed) + 2 * o.bandPadding : o.minBandHeight);
     const top = cursor;
     const y = (day: number) => top + o.bandPadding + ((day - start) / (end - start)) * (height - 2 * o.bandPadding);
     const monthly = group.some((e) => e.on.length > 4);
@@ -171,22 +197,16 @@ export function layoutTimeline(events: readonly TimelineInput[], options: Partia
   const axisTop = o.lineHeight;
   const axisBottom = Math.max(cursor, axisTop + o.minBandHeight);
 
-  // Undated events: a bracket from the nearest dated event before them (in reading order) to the nearest after.
-  // One forward and one backward pass, so this stays linear in the number of events.
-  const before: (number | undefined)[] = [];
-  const after: (number | undefined)[] = [];
-  let seen: number | undefined;
-  events.forEach((e, i) => { before[i] = seen; if (e.on !== null) seen = anchors.get(e.id); });
-  seen = undefined;
-  for (let i = events.length - 1; i >= 0; i--) { after[i] = seen; if (events[i]!.on !== null) seen = anchors.get(events[i]!.id); }
+  // Undated events: a bracket from the event the article places them after to the one it places them before (the
+  // axis's ends when it names none). Brackets sit side by side, one column each.
   let run = 0;
-  events.forEach((e, i) => {
-    if (e.on !== null) { run = 0; return; }
-    const top = before[i] ?? axisTop;
-    const bottom = after[i] ?? axisBottom;
+  for (const e of events) {
+    if (e.on !== null) continue;
+    const top = (e.after && anchors.get(e.after)) ?? axisTop;
+    const bottom = (e.before && anchors.get(e.before)) ?? axisBottom;
     run += 1;
     marks.push({ id: e.id, shape: 'bracket', top, bottom, dx: 4 + run * 6, derived: false });
-  });
+  }
   const brackets = new Map(marks.filter((m) => m.shape === 'bracket').map((m) => [m.id, m]));
 
   // Labels in reading order, each as near its anchor as the one above allows. An undated label takes the next free
