@@ -202,8 +202,8 @@ export function layoutTimeline(events: readonly TimelineInput[], options: Partia
   let run = 0;
   for (const e of events) {
     if (e.on !== null) continue;
-    const top = (e.after && anchors.get(e.after)) ?? axisTop;
-    const bottom = (e.before && anchors.get(e.before)) ?? axisBottom;
+    const top = (e.after === undefined ? undefined : anchors.get(e.after)) ?? axisTop;
+    const bottom = (e.before === undefined ? undefined : anchors.get(e.before)) ?? axisBottom;
     run += 1;
     marks.push({ id: e.id, shape: 'bracket', top, bottom, dx: 4 + run * 6, derived: false });
   }
