@@ -149,3 +149,15 @@ test('the hosted home page offers the zip with its size, and the zip holds exact
   expect(Object.keys(unpacked).sort()).toEqual(files);
   for (const f of files) expect(Buffer.from(unpacked[f]!).equals(readFileSync(join(edition, f))), f).toBe(true);
 });
+
+test('the hosted home page links the whole briefing as one page and as a PDF with its size; the offline edition carries the PDF', async ({ page, request }) => {
+  await page.goto('/');
+  await expect(page.getByRole('link', { name: 'The whole briefing as one page' })).toHaveAttribute('href', '/brief/');
+  await expect(page.getByRole('link', { name: 'PDF', exact: true })).toHaveAttribute('href', `/${SITE.briefPdf}`);
+  const response = await request.get(`/${SITE.briefPdf}`);
+  expect(response.status()).toBe(200);
+  const bytes = await response.body();
+  expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+  expect(await page.locator('[data-pdf-size]').textContent()).toBe(`(PDF, ${Math.round(bytes.length / 1024)} KB)`);
+  expect(readFileSync(join(edition, SITE.briefPdf)).equals(bytes)).toBe(true);
+});
