@@ -15,6 +15,7 @@ import ogImages from './src/integrations/og-images.ts';
 import pageManifest from './src/integrations/page-manifest.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import pdf from './src/integrations/pdf.ts';
+import epub from './src/integrations/epub.ts';
 import timings from './src/integrations/timings.ts';
 import { contentDir } from './src/lib/content-dir.ts';
 import { markdownInputs } from './src/lib/content-files.ts';
@@ -56,11 +57,11 @@ export default defineConfig({
       ],
     }),
   },
-  // Order matters: the PDF is printed from the built /brief/ page before the offline edition, which carries it. The
+  // Order matters: the PDF and the EPUB are made from the built /brief/ page before the offline edition, which carries them. The
   // offline edition is made from the finished hosted build, Pagefind index included. The social
   // preview images come after it has copied dist/, because only the hosted site needs them: that keeps some 80 PNGs
   // out of dist-offline/ and its zip. Both read the page manifest, which the last step checks and removes.
   integrations: [
-    timings(), devContentCheck(), mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') }), pagefind(), pdf({ asOf }), offline(), ogImages(), pageManifest(),
+    timings(), devContentCheck(), mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') }), pagefind(), pdf({ asOf }), epub({ asOf }), offline(), ogImages(), pageManifest(),
   ],
 });

@@ -111,12 +111,20 @@ export async function writeBriefPdf({ dist, hostedUrl, stamp, asOf, executablePa
   }
 }
 
-/** "(PDF, 412 KB)" into the home page's [data-pdf-size]. */
-export function stampPdfSize(home: Root, bytes: number): void {
-  const label = `(PDF, ${bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`})`;
+/** "(PDF, 412 KB)" into the home page's [data-pdf-size] (and the EPUB's into [data-epub-size]). */
+export function stampSize(home: Root, attribute: 'dataPdfSize' | 'dataEpubSize', kind: string, bytes: number): void {
+  const label = `(${kind}, ${bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`})`;
   visit(home, 'element', (node) => {
-    if (node.properties.dataPdfSize !== undefined) node.children = [{ type: 'text', value: label }];
+    if (node.properties[attribute] !== undefined) node.children = [{ type: 'text', value: label }];
   });
+}
+
+/** The same, in dist/index.html. */
+export function stampHomeSize(dist: string, attribute: 'dataPdfSize' | 'dataEpubSize', kind: string, bytes: number): void {
+  const homeFile = join(dist, 'index.html');
+  const home = unified().use(rehypeParse).parse(readFileSync(homeFile, 'utf8'));
+  stampSize(home, attribute, kind, bytes);
+  writeFileSync(homeFile, unified().use(rehypeStringify).stringify(home));
 }
 
 export default function pdfIntegration({ asOf }: { asOf: Date }): AstroIntegration {
@@ -132,10 +140,7 @@ export default function pdfIntegration({ asOf }: { asOf: Date }): AstroIntegrati
         const dist = fileURLToPath(dir);
         try {
           const bytes = await writeBriefPdf({ dist, hostedUrl, stamp: buildDate().date, asOf: formatDay(asOf) });
-          const homeFile = join(dist, 'index.html');
-          const home = unified().use(rehypeParse).parse(readFileSync(homeFile, 'utf8'));
-          stampPdfSize(home, bytes);
-          writeFileSync(homeFile, unified().use(rehypeStringify).stringify(home));
+          stampHomeSize(dist, 'dataPdfSize', 'PDF', bytes);
           logger.info(`${PDF_NAME}: ${Math.round(bytes / 1024)} KB, printed from /brief/ in ${Math.round(performance.now() - started)} ms`);
         } catch (cause) {
           throw new Error(`Failed to print ${PDF_NAME} from /brief/.`, { cause });

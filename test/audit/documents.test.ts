@@ -1,16 +1,19 @@
 // The whole briefing as a PDF (dist/<SITE.briefPdf>, printed from /brief/ by src/integrations/pdf.ts): more than one
 // page, bookmarks, every internal link landing on a destination the PDF has, a destination for every source
-// paragraph's endnote, and the text holding the bottom line and every endnote. Text via pdftotext (poppler-utils,
-// installed by scripts/ensure-poppler.ts), structure via pdf-lib.
+// paragraph's endnote, and the text holding the bottom line and every endnote. Text via pdftotext (poppler-utils),
+// structure via pdf-lib. And as an EPUB 3 (src/integrations/epub.ts): EPUBCheck reports nothing, and the book holds
+// its navigation document and every endnote. scripts/ensure-doc-tools.ts installs both tools.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFString, PDFHexString } from 'pdf-lib';
 import { parse } from 'yaml';
 import { endnoteId } from '../../src/lib/cite-target.ts';
 import { SITE } from '../../src/site.ts';
+import { unzipSync } from 'fflate';
+import { EPUBCHECK_JAR } from '../../scripts/ensure-doc-tools.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 const pdfPath = join(root, 'dist', SITE.briefPdf);
@@ -66,4 +69,21 @@ test('the text holds the bottom line and every endnote', () => {
   }
   const missing = sources.flatMap((s) => s.paragraphs.filter((p) => !text.includes(normal(p.summary))).map((p) => `${s.id} ¶${p.n}`));
   assert.deepEqual(missing, []);
+});
+
+test('the EPUB passes EPUBCheck and holds its navigation document and every endnote', () => {
+  const epubPath = join(root, 'dist', SITE.briefEpub);
+  const check = spawnSync('java', ['-jar', EPUBCHECK_JAR, epubPath], { encoding: 'utf8' });
+  assert.equal(check.status, 0, `${check.stdout}\n${check.stderr}`);
+  assert.match(check.stdout, /No errors or warnings detected/);
+  const book = unzipSync(new Uint8Array(readFileSync(epubPath)));
+  assert.equal(Object.keys(book)[0], 'mimetype');
+  const nav = Buffer.from(book['EPUB/nav.xhtml']!).toString('utf8');
+  assert.match(nav, /epub:type="toc"/);
+  assert.match(nav, /href="briefing\.xhtml#endnotes"/);
+  const body = Buffer.from(book['EPUB/briefing.xhtml']!).toString('utf8');
+  const notes = sources.flatMap((s) => s.paragraphs.map((p) => endnoteId(s.id, p.n)));
+  assert.deepEqual(notes.filter((n) => !body.includes(`id="${n}"`) || !body.includes(`href="#${n}"`)), [], 'endnotes missing or unlinked in the book');
+  assert.match(body, /As of \d{1,2} \w+ \d{4}\. The hosted edition/);
+  console.log(`${SITE.briefEpub}: ${Math.round(readFileSync(epubPath).byteLength / 1024)} KB, EPUBCheck clean`);
 });
