@@ -81,7 +81,8 @@ export function makeEpub({ html, hostedUrl, stamp, asOf, lang = SITE.lang }: Epu
 
   // The navigation document: the parts (h2) and, under each, its sections (h3).
   const toc: { id: string; text: string; subs: { id: string; text: string }[] }[] = [];
-  for (const h of selectAll('h2[id], h3[id]', article) as Element[]) {
+  // The page's own list of contents (in its <nav>) is not a part of the book's.
+  for (const h of selectAll('section h2[id], section h3[id]', article) as Element[]) {
     const entry = { id: String(h.properties.id), text: toString(h).trim(), subs: [] };
     if (h.tagName === 'h2') toc.push(entry);
     else toc.at(-1)?.subs.push(entry);
