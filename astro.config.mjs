@@ -14,6 +14,8 @@ import offline from './src/integrations/offline.ts';
 import ogImages from './src/integrations/og-images.ts';
 import pageManifest from './src/integrations/page-manifest.ts';
 import pagefind from './src/integrations/pagefind.ts';
+import pdf from './src/integrations/pdf.ts';
+import epub from './src/integrations/epub.ts';
 import timings from './src/integrations/timings.ts';
 import { contentDir } from './src/lib/content-dir.ts';
 import { markdownInputs } from './src/lib/content-files.ts';
@@ -22,7 +24,7 @@ import { SITE } from './src/site.ts';
 
 // SITE_URL and BASE_PATH, checked: a bad value stops the build here with a message naming it.
 const { site, base } = readSettings(process.env);
-const { sources, targets } = markdownInputs(contentDir(), base);
+const { sources, targets, asOf } = markdownInputs(contentDir(), base);
 
 export default defineConfig({
   site,
@@ -55,10 +57,11 @@ export default defineConfig({
       ],
     }),
   },
-  // Order matters: the offline edition is made from the finished hosted build, Pagefind index included. The social
+  // Order matters: the PDF and the EPUB are made from the built /brief/ page before the offline edition, which carries them. The
+  // offline edition is made from the finished hosted build, Pagefind index included. The social
   // preview images come after it has copied dist/, because only the hosted site needs them: that keeps some 80 PNGs
   // out of dist-offline/ and its zip. Both read the page manifest, which the last step checks and removes.
   integrations: [
-    timings(), devContentCheck(), mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') }), pagefind(), offline(), ogImages(), pageManifest(),
+    timings(), devContentCheck(), mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') }), pagefind(), pdf({ asOf }), epub({ asOf }), offline(), ogImages(), pageManifest(),
   ],
 });

@@ -151,3 +151,19 @@ test('the hosted home page offers the zip with its size, and the zip holds exact
   expect(Object.keys(unpacked).sort()).toEqual(files.map((f) => `${ZIP_FOLDER}${f}`));
   for (const f of files) expect(Buffer.from(unpacked[`${ZIP_FOLDER}${f}`]!).equals(readFileSync(join(edition, f))), f).toBe(true);
 });
+
+test('the hosted home page links the whole briefing as one page, as a PDF and as an EPUB with their sizes; the offline edition carries both', async ({ page, request }) => {
+  await page.goto('/');
+  await expect(page.getByRole('link', { name: 'The whole briefing as one page' })).toHaveAttribute('href', '/brief/');
+  await expect(page.getByRole('link', { name: 'PDF', exact: true })).toHaveAttribute('href', `/${SITE.briefPdf}`);
+  const response = await request.get(`/${SITE.briefPdf}`);
+  expect(response.status()).toBe(200);
+  const bytes = await response.body();
+  expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+  expect(await page.locator('[data-pdf-size]').textContent()).toBe(`(PDF, ${Math.round(bytes.length / 1024)} KB)`);
+  expect(readFileSync(join(edition, SITE.briefPdf)).equals(bytes)).toBe(true);
+  const epub = await (await request.get(`/${SITE.briefEpub}`)).body();
+  await expect(page.getByRole('link', { name: 'EPUB', exact: true })).toHaveAttribute('href', `/${SITE.briefEpub}`);
+  expect(await page.locator('[data-epub-size]').textContent()).toBe(`(EPUB, ${Math.round(epub.length / 1024)} KB)`);
+  expect(readFileSync(join(edition, SITE.briefEpub)).equals(epub)).toBe(true);
+});

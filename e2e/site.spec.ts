@@ -37,7 +37,7 @@ test.describe('crawled from the home page', () => {
       for (const link of page.links) {
         const [path, hash] = link.split('#') as [string, string | undefined];
         const target = pages.get(path);
-        if (!target) { if (!/\.(xml|txt|svg|zip)$/.test(path)) broken.push(`${page.path} → ${link}`); continue; }
+        if (!target) { if (!/\.(xml|txt|svg|zip|pdf|epub)$/.test(path)) broken.push(`${page.path} → ${link}`); continue; }
         if (/^\/sources\/[^/]+\/$/.test(path) && hash && /^p\d+$/.test(hash)) citations++;
         if (hash && !target.ids.has(decodeURIComponent(hash))) broken.push(`${page.path} → ${link} (no #${hash})`);
       }

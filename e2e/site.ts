@@ -42,7 +42,7 @@ export async function crawl(page: Page, start = '/'): Promise<Map<string, Crawle
     seen.set(path, { path, status: response?.status() ?? 0, h1Count: info.h1Count, ids: new Set(info.ids), links });
     for (const link of links) {
       const target = link.split('#')[0]!;
-      if (!seen.has(target) && !queue.includes(target) && !/\.(xml|txt|svg|zip)$/.test(target)) queue.push(target);
+      if (!seen.has(target) && !queue.includes(target) && !/\.(xml|txt|svg|zip|pdf|epub)$/.test(target)) queue.push(target);
     }
   }
   return seen;

@@ -10,7 +10,7 @@
  *
  * The previous build is kept (`.builds/<id>` of the last one); older ones and those of killed builds are removed.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -20,6 +20,7 @@ import { contentDir } from '../src/lib/content-dir.ts';
 import { readSettings } from '../src/lib/settings.ts';
 import { validateContent } from '../src/lib/validate-content.ts';
 import { SITE } from '../src/site.ts';
+import { findChromium } from './chromium.ts';
 
 const root = process.cwd();
 const started = performance.now();
@@ -47,6 +48,13 @@ for (const w of warnings) console.warn(`warning: ${w}`);
 if (problems.length) {
   console.error(`The content has ${problems.length} problem(s); nothing was built and dist/ is unchanged:`);
   for (const p of problems) console.error(`- ${p}`);
+  process.exit(1);
+}
+
+// The PDF step prints /brief/ with Chromium: find one, or install Debian's package when root (scripts/ensure-chromium.ts),
+// or stop here saying what to install.
+if (!findChromium() && spawnSync(process.execPath, [join(import.meta.dirname, 'ensure-chromium.ts')], { stdio: 'inherit' }).status !== 0) {
+  console.error('Nothing was built; dist/ and dist-offline/ are unchanged.');
   process.exit(1);
 }
 

@@ -8,6 +8,10 @@ export const SITE = {
   defaultSource: 'muscat-2026-02-06',
   /** File name of the offline edition's zip, written into the hosted site's root. */
   offlineZip: 'muscat-talks-briefing-offline.zip',
+  /** File name of the whole briefing as a PDF (printed from /brief/), written into the hosted site's root. */
+  briefPdf: 'muscat-talks-briefing.pdf',
+  /** File name of the whole briefing as an EPUB 3 (made from /brief/), written into the hosted site's root. */
+  briefEpub: 'muscat-talks-briefing.epub',
   /**
    * Content-Security-Policy of every page (a meta tag, so it works on any static host and offline). Scripts only from
    * the site's own files, never inline; 'wasm-unsafe-eval' lets Pagefind compile its WebAssembly. Styles are inlined

@@ -58,6 +58,7 @@ export const INDEX_PAGES = {
   glossary: { title: 'Glossary', description: 'Short, accurate definitions of the terms a reader of the Muscat talks story meets, from enrichment to the Axis of Resistance.', summary: 'Every term, A to Z, with a short definition.' },
   sources: { title: 'Sources', description: 'The documents this briefing is built from, paragraph by paragraph, with every page that cites each paragraph.', summary: 'The documents behind the briefing.' },
   timeline: { title: 'Timeline', description: "From the 2015 nuclear agreement to the Muscat talks: dated events, with dates worked out from the report's relative wording marked as derived.", summary: 'Dated and undated events from 2015 to the talks.' },
+  brief: { title: 'The whole briefing', description: 'The whole Muscat talks briefing as one document to read through or print: bottom line, briefing pages, every stance, actors, issues, timeline, glossary and source notes.' },
   search: { title: 'Search', description: 'Search every actor, issue, position, event, term and briefing page.' },
   notFound: { title: 'Page not found', description: 'This page does not exist in the Muscat talks briefing.' },
 } as const;
@@ -221,6 +222,8 @@ export function sitePages(graph: BriefingGraph, bodyText: ReadonlyMap<string, Bo
     });
   }
 
+  // The whole briefing as one document repeats every other page's text, so search leaves it out (no tags, no text).
+  pages.push({ path: '/brief/', title: INDEX_PAGES.brief.title, description: INDEX_PAGES.brief.description, keywords: [], sections: [] });
   pages.push({ path: '/search/', title: INDEX_PAGES.search.title, description: INDEX_PAGES.search.description, keywords: [], sections: [] });
   pages.push({ path: '/404/', title: INDEX_PAGES.notFound.title, description: INDEX_PAGES.notFound.description, keywords: [], sections: [] });
   return pages;

@@ -1,0 +1,89 @@
+// The whole briefing as a PDF (dist/<SITE.briefPdf>, printed from /brief/ by src/integrations/pdf.ts): more than one
+// page, bookmarks, every internal link landing on a destination the PDF has, a destination for every source
+// paragraph's endnote, and the text holding the bottom line and every endnote. Text via pdftotext (poppler-utils),
+// structure via pdf-lib. And as an EPUB 3 (src/integrations/epub.ts): EPUBCheck reports nothing, and the book holds
+// its navigation document and every endnote. scripts/ensure-doc-tools.ts installs both tools.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFString, PDFHexString } from 'pdf-lib';
+import { parse } from 'yaml';
+import { endnoteId } from '../../src/lib/cite-target.ts';
+import { SITE } from '../../src/site.ts';
+import { unzipSync } from 'fflate';
+import { EPUBCHECK_JAR } from '../../scripts/ensure-doc-tools.ts';
+
+const root = new URL('../../', import.meta.url).pathname;
+const pdfPath = join(root, 'dist', SITE.briefPdf);
+const bytes = readFileSync(pdfPath);
+const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+
+/** Text as the reader sees it, for comparing: curly quotes straightened, whitespace collapsed. */
+const normal = (s: string) => s.replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim();
+const text = normal(execFileSync('pdftotext', ['-enc', 'UTF-8', pdfPath, '-']).toString('utf8'));
+
+const sources = readdirSync(join(root, 'content/sources')).filter((f) => f.endsWith('.yaml'))
+  .map((f) => ({ id: f.replace(/\.yaml$/, ''), ...(parse(readFileSync(join(root, 'content/sources', f), 'utf8')) as { paragraphs: { n: number; summary: string }[] }) }));
+
+const nameOf = (o: unknown): string | undefined =>
+  o instanceof PDFName ? o.decodeText() : o instanceof PDFString || o instanceof PDFHexString ? o.decodeText() : undefined;
+
+test('the PDF has more than one page and bookmarks from the headings', () => {
+  assert.ok(doc.getPageCount() > 1, `${doc.getPageCount()} page(s)`);
+  assert.ok(doc.catalog.get(PDFName.of('Outlines')), 'no /Outlines: page.pdf({ outline: true }) makes them from the headings');
+  console.log(`${SITE.briefPdf}: ${doc.getPageCount()} pages, ${Math.round(bytes.byteLength / 1024)} KB`);
+});
+
+test('every internal link lands on a destination, and every endnote is one', () => {
+  const dests = doc.catalog.lookup(PDFName.of('Dests'), PDFDict);
+  const names = new Set(dests.keys().map((k) => k.decodeText()));
+  const targets: string[] = [];
+  for (const page of doc.getPages()) {
+    const annots = page.node.Annots();
+    for (let i = 0; i < (annots?.size() ?? 0); i++) {
+      const a = doc.context.lookup(annots!.get(i), PDFDict);
+      if (a.get(PDFName.of('Subtype')) !== PDFName.of('Link')) continue;
+      const action = a.lookupMaybe(PDFName.of('A'), PDFDict);
+      const dest = a.get(PDFName.of('Dest')) ?? (action?.get(PDFName.of('S')) === PDFName.of('GoTo') ? action.get(PDFName.of('D')) : undefined);
+      if (dest === undefined) continue;
+      const name = nameOf(dest);
+      assert.ok(name !== undefined || dest instanceof PDFArray, `a link's destination is neither named nor explicit: ${String(dest)}`);
+      if (name !== undefined) targets.push(name);
+    }
+  }
+  assert.ok(targets.length > 50, `only ${targets.length} internal links: the ¶ markers should link to the endnotes`);
+  assert.deepEqual([...new Set(targets.filter((t) => !names.has(t)))], [], 'internal links to destinations the PDF lacks');
+  const notes = sources.flatMap((s) => s.paragraphs.map((p) => endnoteId(s.id, p.n)));
+  assert.deepEqual(notes.filter((n) => !names.has(n)), [], 'endnotes without a destination');
+  assert.deepEqual(notes.filter((n) => !targets.includes(n)), [], 'endnotes no marker links to');
+});
+
+test('the text holds the bottom line and every endnote', () => {
+  const overview = readFileSync(join(root, 'content/briefing/overview.mdx'), 'utf8');
+  const bottomLine = /## Bottom line up front\s+([^\n]+)/.exec(overview)?.[1];
+  assert.ok(bottomLine, 'content/briefing/overview.mdx has no "Bottom line up front" paragraph');
+  for (const part of bottomLine.split(/<Cite[^>]*\/>/).map(normal).filter((p) => p.length > 3)) {
+    assert.ok(text.includes(part.replace(/^[.,;] ?/, '')), `bottom line missing from the PDF: "${part}"`);
+  }
+  const missing = sources.flatMap((s) => s.paragraphs.filter((p) => !text.includes(normal(p.summary))).map((p) => `${s.id} ¶${p.n}`));
+  assert.deepEqual(missing, []);
+});
+
+test('the EPUB passes EPUBCheck and holds its navigation document and every endnote', () => {
+  const epubPath = join(root, 'dist', SITE.briefEpub);
+  const check = spawnSync('java', ['-jar', EPUBCHECK_JAR, epubPath], { encoding: 'utf8' });
+  assert.equal(check.status, 0, `${check.stdout}\n${check.stderr}`);
+  assert.match(check.stdout, /No errors or warnings detected/);
+  const book = unzipSync(new Uint8Array(readFileSync(epubPath)));
+  assert.equal(Object.keys(book)[0], 'mimetype');
+  const nav = Buffer.from(book['EPUB/nav.xhtml']!).toString('utf8');
+  assert.match(nav, /epub:type="toc"/);
+  assert.match(nav, /href="briefing\.xhtml#endnotes"/);
+  const body = Buffer.from(book['EPUB/briefing.xhtml']!).toString('utf8');
+  const notes = sources.flatMap((s) => s.paragraphs.map((p) => endnoteId(s.id, p.n)));
+  assert.deepEqual(notes.filter((n) => !body.includes(`id="${n}"`) || !body.includes(`href="#${n}"`)), [], 'endnotes missing or unlinked in the book');
+  assert.match(body, /As of \d{1,2} \w+ \d{4}\. The hosted edition/);
+  console.log(`${SITE.briefEpub}: ${Math.round(readFileSync(epubPath).byteLength / 1024)} KB, EPUBCheck clean`);
+});
