@@ -29,14 +29,59 @@ test('the timeline SVG has a title, a description, and a link to every event and
 
 test('the actor map links every actor and draws every relation, listed with its sources below', async ({ page }) => {
   await page.goto('/actors/');
-  const svg = page.locator('#actor-map svg');
+  // Two drawings of one map, wide and for phones; each links every actor once and draws every relation.
+  const drawings = page.locator('#actor-map svg[role="group"]');
+  await expect(drawings).toHaveCount(2);
+  const svg = drawings.first();
   await expect(svg.locator('title').first()).toHaveText(/actors/i);
-  for (const id of ids('actors')) await expect(svg.locator(`a[href$="/actors/${id}/"]`), id).toHaveCount(1);
+  for (const drawing of await drawings.all())
+    for (const id of ids('actors')) await expect(drawing.locator(`a[href$="/actors/${id}/"]`), id).toHaveCount(1);
   const drawn = await svg.locator('g.relation').count();
+  await expect(drawings.last().locator('g.relation')).toHaveCount(drawn);
   expect(drawn).toBeGreaterThan(5);
   const listed = page.locator('.relations-list li');
   await expect(listed).toHaveCount(drawn);
   for (const li of await listed.all()) await expect(li.locator('a[href*="/sources/"]').first()).toBeVisible();
+});
+
+for (const width of [320, 390])
+  test(`at ${width} px the actor map shows every actor inside its frame, with words of 11 px or more, and the page does not scroll sideways`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto('/actors/');
+    const svg = page.locator('#actor-map svg[role="group"]:visible');
+    await expect(svg).toHaveCount(1);
+    const frame = (await page.locator('#actor-map .map-frame').boundingBox())!;
+    const nodes = svg.locator('.nodes a');
+    await expect(nodes).toHaveCount(ids('actors').length);
+    for (const node of await nodes.all()) {
+      const box = (await node.boundingBox())!;
+      const name = (await node.textContent()) ?? '';
+      expect(box.x, `${name} starts inside`).toBeGreaterThanOrEqual(frame.x);
+      expect(box.x + box.width, `${name} ends inside`).toBeLessThanOrEqual(frame.x + frame.width);
+      // Each label inside its own box.
+      const [text, rect] = await node.evaluate((a) => [a.querySelector('text')!.getBoundingClientRect(), a.querySelector('rect')!.getBoundingClientRect()].map((r) => ({ left: r.left, right: r.right })));
+      expect(text!.left, `${name}'s label inside its box`).toBeGreaterThanOrEqual(rect!.left);
+      expect(text!.right, `${name}'s label inside its box`).toBeLessThanOrEqual(rect!.right);
+    }
+    const smallest = await svg.evaluate((el) => {
+      const s = el as SVGSVGElement;
+      const scale = s.getBoundingClientRect().width / s.viewBox.baseVal.width;
+      return Math.min(...[...s.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale));
+    });
+    expect(smallest).toBeGreaterThanOrEqual(11);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, 'no horizontal scroll').toBe(0);
+  });
+
+test('on a desktop every actor map label is inside its box', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto('/actors/');
+  const outside = await page.locator('#actor-map svg[role="group"]:visible').evaluate((svg) =>
+    [...svg.querySelectorAll('.nodes a')].filter((a) => {
+      const [t, r] = [a.querySelector('text')!.getBoundingClientRect(), a.querySelector('rect')!.getBoundingClientRect()];
+      return t.left < r.left || t.right > r.right;
+    }).map((a) => a.textContent));
+  expect(outside).toEqual([]);
 });
 
 test('at 1280 px the matrix shows every issue column inside its frame, says what empty cells mean, and has a key', async ({ page }) => {
@@ -83,13 +128,14 @@ test('where the matrix does not fit (a 375 px phone) it is not shown, and the li
 
 const shots: { name: string; path: string; selector: string; views?: string[] }[] = [
   { name: 'timeline', path: '/timeline/', selector: '.timeline-graphic' },
-  { name: 'actor-map', path: '/actors/', selector: '#actor-map' },
+  { name: 'actor-map', path: '/actors/', selector: '#actor-map', views: ['desktop', 'phone', 'phone-320', 'desktop-dark'] },
   { name: 'matrix', path: '/briefing/positions/', selector: '.matrix-view', views: ['desktop', 'desktop-dark'] },
   { name: 'matrix-list', path: '/briefing/positions/', selector: '.by-issue .entries >> nth=0', views: ['phone'] },
 ];
 const views = [
   { name: 'desktop', width: 1280, height: 900, scheme: 'light' },
   { name: 'phone', width: 375, height: 740, scheme: 'light' },
+  { name: 'phone-320', width: 320, height: 740, scheme: 'light' },
   { name: 'desktop-dark', width: 1280, height: 900, scheme: 'dark' },
 ] as const;
 
@@ -100,7 +146,7 @@ async function show(page: Page, path: string, view: (typeof views)[number]) {
 }
 
 for (const shot of shots)
-  for (const view of views.filter((v) => !shot.views || shot.views.includes(v.name)))
+  for (const view of views.filter((v) => (shot.views ? shot.views.includes(v.name) : v.name !== 'phone-320')))
     test(`${shot.name} looks as its baseline: ${view.name}`, async ({ page }) => {
       await show(page, shot.path, view);
       await expect(page.locator(shot.selector)).toHaveScreenshot(`${shot.name}-${view.name}.png`, { maxDiffPixelRatio: 0.01 });

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dateSpan, describeGap, layoutTimeline, type TimelineInput } from '../src/lib/graphics/timeline.ts';
-import { layoutActorMap, untidiness } from '../src/lib/graphics/actor-map.ts';
+import { layoutActorMap, PHONE_MAP_OPTIONS, untidiness } from '../src/lib/graphics/actor-map.ts';
+import { RELATIONS } from '../src/schemas/relation.ts';
 import { estimateWidth, wrapText } from '../src/lib/graphics/text.ts';
 import { listRelations } from '../src/lib/relations.ts';
 import { actorSchema } from '../src/schemas/actor.ts';
@@ -164,6 +165,25 @@ test('members sit clear of the relation lines between groups, and of every box',
   const members = layout.nodes.filter((n) => !n.major);
   // untidiness counts 4 for a line through a box: none of the group lines may run through a member.
   for (const m of members) assert.equal(untidiness([m], groupLines.map(([a, b]) => [a, b])), 0, m.id);
+});
+
+test('the phone drawing keeps every box and line label inside its width, and boxes fit their bold labels', () => {
+  const phone = layoutActorMap(mapNodes, mapEdges, PHONE_MAP_OPTIONS);
+  assert.deepEqual(layoutActorMap(mapNodes, mapEdges, PHONE_MAP_OPTIONS), phone, 'the same on every build');
+  assert.ok(phone.width <= PHONE_MAP_OPTIONS.maxWidth!, `${phone.width} wide`);
+  for (const layout of [phone, layoutActorMap(mapNodes, mapEdges)]) {
+    for (const n of layout.nodes) {
+      assert.ok(n.x - n.width / 2 >= 0 && n.x + n.width / 2 <= layout.width, `${n.id} inside`);
+      const size = n.major ? layout.majorFontSize : layout.fontSize;
+      assert.ok(n.width >= estimateWidth(n.label, size, true) + 2, `${n.id}'s label fits its box`);
+    }
+    for (const e of layout.edges.filter((e) => e.lw)) assert.ok(e.mx - e.lw / 2 >= 0 && e.mx + e.lw / 2 <= layout.width, `${e.from}→${e.to} label inside`);
+  }
+});
+
+test('every relation kind has a line pattern of its own, so the legend tells them apart without colour', () => {
+  const styles = Object.values(RELATIONS).map((r) => r.dash);
+  assert.equal(new Set(styles).size, styles.length);
 });
 
 test('untidiness counts crossings, lines through boxes and overlapping boxes', () => {

@@ -4,16 +4,17 @@ import { citationsSchema, type RefFactory } from './common.ts';
 /**
  * The closed vocabulary of relations between actors, drawn on the actor map. Each reads from the actor whose file
  * holds it to the actor it names: "Oman mediates between … and Iran". `mutual` relations read the same both ways and
- * are drawn without an arrow; `dash` is the line pattern, so no relation is told apart by colour alone.
+ * are drawn without an arrow; `dash` is the line pattern, one of its own for each kind (test/graphics.test.ts checks),
+ * so no relation is told apart by colour alone.
  */
 export const RELATIONS = {
-  'mediates-for': { label: 'mediates with', mutual: false, dash: '', description: 'Mediates between this side and the other: carries messages, hosts talks.' },
+  'mediates-for': { label: 'mediates with', mutual: false, dash: '10 3 2 3', description: 'Mediates between this side and the other: carries messages, hosts talks.' },
   'negotiates-with': { label: 'negotiates with', mutual: true, dash: '', description: 'Is in talks with, directly or through a mediator.' },
-  'ally-of': { label: 'ally of', mutual: true, dash: '', description: 'Described by the source as an ally.' },
+  'ally-of': { label: 'ally of', mutual: true, dash: '1.5 4', description: 'Described by the source as an ally.' },
   'adversary-of': { label: 'adversary of', mutual: true, dash: '8 4', description: 'Has attacked or is in open confrontation with.' },
-  'hosts-bases-of': { label: 'hosts bases of', mutual: false, dash: '2 3', description: 'Has this state’s military bases on its soil.' },
-  'has-warned': { label: 'has warned', mutual: false, dash: '8 4', description: 'Has publicly threatened or cautioned.' },
-  'family-of': { label: 'family of', mutual: false, dash: '2 3', description: 'Related by family.' },
+  'hosts-bases-of': { label: 'hosts bases of', mutual: false, dash: '10 3 2 3 2 3', description: 'Has this state’s military bases on its soil.' },
+  'has-warned': { label: 'has warned', mutual: false, dash: '5 3', description: 'Has publicly threatened or cautioned.' },
+  'family-of': { label: 'family of', mutual: false, dash: '16 3 6 3', description: 'Related by family.' },
 } as const;
 
 export type RelationKind = keyof typeof RELATIONS;

@@ -24,17 +24,31 @@ export interface MapNode extends MapNodeInput { x: number; y: number; width: num
 export interface MapEdge extends MapEdgeInput {
   /** End points on the two boxes' borders, not their centres, so arrowheads land on the box. */
   x1: number; y1: number; x2: number; y2: number;
-  /** Middle of the visible line, for its label. */
+  /** Middle of the visible line, for its label (kept inside the drawing), and the label's box round it. */
   mx: number; my: number;
+  /** Width and height of the label's background box, centred on (mx, my); 0 when the line has no label. */
+  lw: number; lh: number;
 }
-export interface ActorMapLayout { width: number; height: number; nodes: MapNode[]; edges: MapEdge[] }
+export interface ActorMapLayout { width: number; height: number; nodes: MapNode[]; edges: MapEdge[]; fontSize: number; majorFontSize: number; labelSize: number }
 
 /**
  * `seeds`: how many layouts of the groups to try (the tidiest wins); a few milliseconds each for our 18 actors.
  * Scoring and the members' free-spot search are quadratic, so above `tidyUpTo` actors one seed is used and members
  * take the widest free angle round their group (a map that large needs a different view anyway).
  */
-export const MAP_OPTIONS = { fontSize: 13, majorFontSize: 15, padX: 10, padY: 7, margin: 14, ticks: 300, aspect: 1.3, seeds: 60, tidyUpTo: 60 };
+export const MAP_OPTIONS = {
+  fontSize: 13, majorFontSize: 15, labelSize: 11, padX: 10, padY: 7, margin: 14, ticks: 300, aspect: 1.3, seeds: 60, tidyUpTo: 60,
+  /** The widest the drawing may be: every box is held inside it (the phone's drawing is narrow and tall). */
+  maxWidth: Infinity,
+  /** How far apart linked groups settle, and how much room each group keeps round its box. */
+  linkDistance: 260, collidePad: 60,
+};
+
+/** The drawing for phones: words large enough that, scaled to a 320 px screen's 286 px frame, none is under 11 px. */
+export const PHONE_MAP_OPTIONS: Partial<typeof MAP_OPTIONS> = { fontSize: 13, majorFontSize: 14, labelSize: 13, maxWidth: 330, aspect: 0.6, linkDistance: 220, collidePad: 70 };
+
+/** Width of a box's label: node labels are drawn bold (600), so every box is measured bold. */
+const labelWidth = (text: string, size: number) => estimateWidth(text, size, true);
 
 interface SimNode extends SimulationNodeDatum, MapNodeInput { width: number; height: number }
 
@@ -152,15 +166,25 @@ function placeGroups(nodes: SimNode[], links: readonly Link[], seed: number, o: 
     pairs.add(key);
     return true;
   }).map((l) => ({ ...l }));
-  forceSimulation(majors)
+  const simulation = forceSimulation(majors)
     .randomSource(random)
-    .force('link', forceLink<SimNode, (typeof majorLinks)[number]>(majorLinks).id((n) => n.id).distance(260).strength(0.7))
+    .force('link', forceLink<SimNode, (typeof majorLinks)[number]>(majorLinks).id((n) => n.id).distance(o.linkDistance).strength(0.7))
     .force('charge', forceManyBody<SimNode>().strength(-900))
-    .force('collide', forceCollide<SimNode>((n) => n.width / 2 + 60).strength(1))
+    .force('collide', forceCollide<SimNode>((n) => n.width / 2 + o.collidePad).strength(1))
     .force('x', forceX<SimNode>(0).strength(0.08))
     .force('y', forceY<SimNode>(0).strength(0.08 * o.aspect * o.aspect))
-    .stop()
-    .tick(o.ticks);
+    .stop();
+  // Held inside the allowed width after every tick, so the others settle round a box kept at the edge.
+  for (let i = 0; i < o.ticks; i++) {
+    simulation.tick();
+    for (const n of majors) n.x = clampX(n.x!, n.width, o);
+  }
+}
+
+/** The x nearest to `x` at which a box of this width lies inside the allowed width (centred on 0). */
+function clampX(x: number, width: number, o: typeof MAP_OPTIONS): number {
+  const half = Math.max(0, o.maxWidth / 2 - o.margin - width / 2);
+  return Number.isFinite(half) ? Math.max(-half, Math.min(half, x)) : x;
 }
 
 /**
@@ -168,7 +192,7 @@ function placeGroups(nodes: SimNode[], links: readonly Link[], seed: number, o: 
  * fixed set of candidates, not simulated: forces pulling along membership lines drag wide boxes back across the
  * relation lines, and the candidates already keep clear of every box placed before.
  */
-function placeMembers(nodes: SimNode[], links: readonly Link[], thorough: boolean): void {
+function placeMembers(nodes: SimNode[], links: readonly Link[], thorough: boolean, o: typeof MAP_OPTIONS): void {
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const majors = nodes.filter((n) => n.major);
   // What a member's box must keep clear of: the relation lines between groups and their labels, the boxes placed so
@@ -188,7 +212,7 @@ function placeMembers(nodes: SimNode[], links: readonly Link[], thorough: boolea
     (taken.get(p.id) ?? taken.set(p.id, []).get(p.id)!).push(Math.atan2(q.y! - p.y!, q.x! - p.x!));
     (taken.get(q.id) ?? taken.set(q.id, []).get(q.id)!).push(Math.atan2(p.y! - q.y!, p.x! - q.x!));
   }
-  const labels = lineLabels(majors, links.filter((l) => placedIds.has(l.source) && placedIds.has(l.target)));
+  const labels = lineLabels(majors, links.filter((l) => placedIds.has(l.source) && placedIds.has(l.target)), o.labelSize);
   const gap = (angle: number, others: readonly number[]) =>
     Math.min(Math.PI, ...others.map((t) => Math.abs(Math.atan2(Math.sin(angle - t), Math.cos(angle - t)))));
   const placed: Box[] = majors.map((n) => n as Box);
@@ -219,7 +243,8 @@ function placeMembers(nodes: SimNode[], links: readonly Link[], thorough: boolea
       const clear = ((parent.width + n.width) / 2) * Math.abs(cos) + ((parent.height + n.height) / 2) * Math.abs(sin);
       for (const [extra, far] of distances) {
         const reach = clear + extra;
-        const box = { x: parent.x! + cos * reach, y: parent.y! + sin * reach, width: n.width, height: n.height };
+        // Moved in from the sides where the drawing's width ends.
+        const box = { x: clampX(parent.x! + cos * reach, n.width, o), y: parent.y! + sin * reach, width: n.width, height: n.height };
         const cost = thorough ? far + costOf(box) : 0;
         const room = gap(angle, others);
         if (!best || cost < best.cost || (cost === best.cost && room > best.room + 1e-9)) best = { ...box, angle, cost, room };
@@ -235,28 +260,31 @@ function placeMembers(nodes: SimNode[], links: readonly Link[], thorough: boolea
 }
 
 /** Boxes of the words printed on lines, where the drawing puts them (staggered for lines that run side by side). */
-function lineLabels(nodes: readonly SimNode[], links: readonly Link[]): Box[] {
+function lineLabels(nodes: readonly SimNode[], links: readonly Link[], size: number): Box[] {
   const at = new Map(nodes.map((n) => [n.id, n]));
   const ranks = pairRanks(links.map((l) => ({ a: l.source, b: l.target })));
   return links.flatMap((l, i) => {
     const [a, b] = [at.get(l.source), at.get(l.target)];
     if (!l.label || !a || !b) return [];
     const t = labelAt(ranks[i]!.k, ranks[i]!.count, l.source < l.target);
-    return [{ x: a.x! + (b.x! - a.x!) * t, y: a.y! + (b.y! - a.y!) * t, width: estimateWidth(l.label, 11) + 6, height: 14 }];
+    return [{ x: a.x! + (b.x! - a.x!) * t, y: a.y! + (b.y! - a.y!) * t, ...labelBox(l.label, size) }];
   });
 }
 
+/** The background box of the words on a line: the estimated width plus a little room each side. */
+const labelBox = (label: string, size: number) => ({ width: Math.ceil(estimateWidth(label, size) + 8), height: Math.ceil(size * 1.4) });
+
 /** The untidiness of the drawing of these nodes and links as they stand, line labels included. */
-function scoreDrawing(nodes: readonly SimNode[], links: readonly Link[]): number {
+function scoreDrawing(nodes: readonly SimNode[], links: readonly Link[], size: number): number {
   const at = new Map(nodes.map((n) => [n.id, n as Box]));
-  return untidiness([...at.values()], links.map((l) => [at.get(l.source)!, at.get(l.target)!] as [Box, Box]), lineLabels(nodes, links));
+  return untidiness([...at.values()], links.map((l) => [at.get(l.source)!, at.get(l.target)!] as [Box, Box]), lineLabels(nodes, links, size));
 }
 
 export function layoutActorMap(nodesIn: readonly MapNodeInput[], edgesIn: readonly MapEdgeInput[], options: Partial<typeof MAP_OPTIONS> = {}): ActorMapLayout {
   const o = { ...MAP_OPTIONS, ...options };
   const nodes: SimNode[] = nodesIn.map((n) => {
     const size = n.major ? o.majorFontSize : o.fontSize;
-    return { ...n, width: Math.ceil(estimateWidth(n.label, size, n.major) + 2 * o.padX), height: Math.ceil(size * 1.3 + 2 * o.padY) };
+    return { ...n, width: Math.ceil(labelWidth(n.label, size) + 2 * o.padX), height: Math.ceil(size * 1.3 + 2 * o.padY) };
   });
   const ids = new Set(nodes.map((n) => n.id));
   const links = edgesIn.filter((e) => ids.has(e.from) && ids.has(e.to)).map((e) => ({ source: e.from, target: e.to, membership: e.membership, label: e.label }));
@@ -270,11 +298,11 @@ export function layoutActorMap(nodesIn: readonly MapNodeInput[], edgesIn: readon
   let best: { seed: number; score: number } | undefined;
   for (let seed = 1; tidy && seed <= o.seeds; seed++) {
     placeGroups(nodes, links, seed, o);
-    const score = scoreDrawing(groups, groupLinks);
+    const score = scoreDrawing(groups, groupLinks, o.labelSize);
     if (!best || score < best.score) best = { seed, score };
   }
   placeGroups(nodes, links, best?.seed ?? 1, o);
-  placeMembers(nodes, links, tidy);
+  placeMembers(nodes, links, tidy, o);
 
   const minX = Math.min(...nodes.map((n) => n.x! - n.width / 2)) - o.margin;
   const minY = Math.min(...nodes.map((n) => n.y! - n.height / 2)) - o.margin;
@@ -282,6 +310,7 @@ export function layoutActorMap(nodesIn: readonly MapNodeInput[], edgesIn: readon
   const maxY = Math.max(...nodes.map((n) => n.y! + n.height / 2)) + o.margin;
   const placed: MapNode[] = nodes.map((n) => ({ id: n.id, label: n.label, major: n.major, width: n.width, height: n.height, x: round(n.x! - minX), y: round(n.y! - minY) }));
   const at = new Map(placed.map((n) => [n.id, n]));
+  const width = Math.ceil(maxX - minX);
 
   // Two relations between the same pair (in talks with, and has warned) run side by side, a few units apart.
   const kept = edgesIn.filter((e) => at.has(e.from) && at.has(e.to));
@@ -300,7 +329,10 @@ export function layoutActorMap(nodesIn: readonly MapNodeInput[], edgesIn: readon
     const [x2, y2] = exitPoint({ ...b, x: b.x + nx, y: b.y + ny }, a.x + nx, a.y + ny);
     // Labels of lines that run side by side are staggered along them so they do not print over each other.
     const t = labelAt(k, count, e.from < e.to);
-    return { ...e, x1: round(x1), y1: round(y1), x2: round(x2), y2: round(y2), mx: round(x1 + (x2 - x1) * t), my: round(y1 + (y2 - y1) * t) };
+    const box = e.label ? labelBox(e.label, o.labelSize) : { width: 0, height: 0 };
+    // A label near the edge of the drawing is moved in along x so that its box stays inside.
+    const mx = Math.max(box.width / 2 + 1, Math.min(width - box.width / 2 - 1, x1 + (x2 - x1) * t));
+    return { ...e, x1: round(x1), y1: round(y1), x2: round(x2), y2: round(y2), mx: round(mx), my: round(y1 + (y2 - y1) * t), lw: box.width, lh: box.height };
   });
-  return { width: Math.ceil(maxX - minX), height: Math.ceil(maxY - minY), nodes: placed, edges };
+  return { width, height: Math.ceil(maxY - minY), nodes: placed, edges, fontSize: o.fontSize, majorFontSize: o.majorFontSize, labelSize: o.labelSize };
 }
