@@ -43,7 +43,24 @@ export interface PageSpec {
   keywords: readonly string[];
   /** The text search indexes, in sections at the page's headings. */
   sections: readonly SearchSection[];
+  /**
+   * The page's h2 headings with ids, in order: its "On this page" list (OnThisPage.astro shows it past three).
+   * Filled in by sitePages from the sections' anchors and the headings routes add; none: the page lists none.
+   */
+  outline?: readonly OutlineEntry[];
 }
+
+/** One h2 of a page: its id and its text. */
+export interface OutlineEntry {
+  anchor: string;
+  heading: string;
+}
+
+/** "On this page" is shown on pages with more than this many h2 headings. */
+export const OUTLINE_MIN = 4;
+
+/** The "Mentioned in" heading of actor and term pages (MentionList.astro). */
+export const MENTIONED_IN = { anchor: 'mentioned-in', heading: 'Mentioned in' } as const;
 
 /** An MDX body's text by section, and its headings as rendered (with the ids Astro gave them). */
 export interface BodyText {
@@ -226,5 +243,19 @@ export function sitePages(graph: BriefingGraph, bodyText: ReadonlyMap<string, Bo
   pages.push({ path: '/brief/', title: INDEX_PAGES.brief.title, description: INDEX_PAGES.brief.description, keywords: [], sections: [] });
   pages.push({ path: '/search/', title: INDEX_PAGES.search.title, description: INDEX_PAGES.search.description, keywords: [], sections: [] });
   pages.push({ path: '/404/', title: INDEX_PAGES.notFound.title, description: INDEX_PAGES.notFound.description, keywords: [], sections: [] });
-  return pages;
+  return pages.map((p) => ({ ...p, outline: outlineOf(p) }));
+}
+
+/**
+ * A page's h2 headings: its sections that open at a heading, and the headings its route adds that search does not
+ * index (home's "Explore the briefing", "Mentioned in"). A source page's anchors are paragraphs, not headings.
+ * The actor map's own heading on the actors index is left out: the list is the index's kinds.
+ */
+function outlineOf(p: PageSpec): OutlineEntry[] {
+  if (p.search?.type === 'source' && p.path !== '/sources/') return [];
+  const own = p.sections.flatMap((s) => (s.anchor ? [{ anchor: s.anchor, heading: s.heading }] : []));
+  const entry = /^\/(actors|glossary)\/[^/]+\/$/.test(p.path);
+  if (entry) return [...own, MENTIONED_IN];
+  if (p.path === '/') return [...own, { anchor: 'explore', heading: 'Explore the briefing' }];
+  return own;
 }
