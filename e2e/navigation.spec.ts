@@ -13,18 +13,26 @@ const PHONE = { width: 390, height: 844 };
 
 test('"Next" from the first page reaches the last through the whole reading order, and "Previous" comes back', async ({ page }) => {
   const path = () => new URL(page.url()).pathname;
+  // Follow a link and wait for the page it names, so a slow load cannot end the chain early.
+  const follow = async (rel: 'prev' | 'next') => {
+    const link = page.locator(`.prev-next a[rel="${rel}"]`);
+    const to = new URL((await link.getAttribute('href'))!, page.url()).pathname;
+    await link.click();
+    await page.waitForURL((u) => u.pathname === to);
+    await page.waitForLoadState('domcontentloaded');
+  };
   await page.goto(order[0]!.path);
   const forward = [path()];
   await expect(page.locator('.prev-next a[rel="prev"]')).toHaveCount(0);
   while ((await page.locator('.prev-next a[rel="next"]').count()) > 0) {
-    await page.locator('.prev-next a[rel="next"]').click();
+    await follow('next');
     forward.push(path());
     expect(forward.length, 'the chain ends').toBeLessThanOrEqual(order.length);
   }
   expect(forward).toEqual(order.map((s) => s.path));
   const back = [path()];
   while ((await page.locator('.prev-next a[rel="prev"]').count()) > 0) {
-    await page.locator('.prev-next a[rel="prev"]').click();
+    await follow('prev');
     back.push(path());
     expect(back.length, 'the chain ends').toBeLessThanOrEqual(order.length);
   }
