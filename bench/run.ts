@@ -8,7 +8,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { PDFDocument } from 'pdf-lib';
 import { listFiles } from '../src/lib/files.ts';
 import { join } from 'node:path';
 import { SITE } from '../src/site.ts';
@@ -59,15 +60,18 @@ lines.push(
   '',
 );
 
-console.log('bench: offline edition…');
+console.log('bench: offline edition and documents…');
+const pdfPages = (await PDFDocument.load(readFileSync(join('dist', SITE.briefPdf)), { updateMetadata: false })).getPageCount();
 const offline = await measureOfflineSearch('dist-offline');
 lines.push(
-  '## Offline edition',
+  '## Offline edition and documents',
   '',
   '| measure | value |',
   '| --- | --- |',
   `| \`dist-offline/\` (pages, scripts, index) | ${kb(size('dist-offline'))} |`,
   `| zip (\`dist/${SITE.offlineZip}\`) | ${kb(statSync(join('dist', SITE.offlineZip)).size)} |`,
+  `| the whole briefing as a PDF (\`dist/${SITE.briefPdf}\`) | ${kb(statSync(join('dist', SITE.briefPdf)).size)}, ${pdfPages} pages |`,
+  `| the whole briefing as an EPUB 3 (\`dist/${SITE.briefEpub}\`) | ${kb(statSync(join('dist', SITE.briefEpub)).size)} |`,
   `| offline search index (\`search-index.js\` and any shards in \`search-index/\`, classic scripts) | ${kb(offline.rawBytes)} raw, ${kb(offline.gzipBytes)} gzipped, in ${offline.files} file(s) |`,
   '',
   '',
