@@ -17,7 +17,7 @@ let server: ChildProcess;
 test.beforeAll(async () => {
   test.setTimeout(120_000);
   dir = mkdtempSync(join(tmpdir(), 'briefing-dev-'));
-  for (const name of ['src', 'content', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) cpSync(join(here, name), join(dir, name), { recursive: true });
+  for (const name of ['src', 'content', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json']) cpSync(join(here, name), join(dir, name), { recursive: true });
   symlinkSync(join(here, 'node_modules'), join(dir, 'node_modules'), 'dir');
   server = spawn(process.execPath, [join(here, 'node_modules/astro/bin/astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(PORT)], {
     cwd: dir, stdio: 'ignore', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', CONTENT_DIR: '' },
