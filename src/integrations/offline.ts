@@ -182,9 +182,14 @@ function zipFiles(files: readonly [string, Packed][], stamp: Date): Uint8Array {
 
 /** The hosted home page's download link ([data-zip-size]) says how big the zip is. */
 export function stampZipSize(home: Root, bytes: number): void {
-  const label = `(zip, ${bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`})`;
+  stampSize(home, 'dataZipSize', 'zip', bytes);
+}
+
+/** A download's size into the element carrying `attribute` (data-zip-size, data-pdf-size…): "(PDF, 512 KB)". */
+export function stampSize(home: Root, attribute: 'dataZipSize' | 'dataPdfSize' | 'dataEpubSize', kind: string, bytes: number): void {
+  const label = `(${kind}, ${bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`})`;
   visit(home, 'element', (node) => {
-    if (node.properties.dataZipSize !== undefined) node.children = [{ type: 'text', value: label }];
+    if (node.properties[attribute] !== undefined) node.children = [{ type: 'text', value: label }];
   });
 }
 

@@ -11,7 +11,6 @@
  * The home page's link to the PDF ([data-pdf-size]) gets its size.
  */
 import type { AstroIntegration } from 'astro';
-import type { Root } from 'hast';
 import { chromium } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -21,12 +20,12 @@ import { PDFDocument, PDFHexString } from 'pdf-lib';
 import rehypeParse from 'rehype-parse';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.ts';
 import { buildDate } from '../lib/build-date.ts';
 import { formatDay } from '../lib/dates.ts';
 import { hostedRoot } from '../lib/links.ts';
 import { SITE } from '../site.ts';
+import { stampSize } from './offline.ts';
 import { recordTiming } from './timings.ts';
 
 export const PDF_NAME = SITE.briefPdf;
@@ -111,15 +110,7 @@ export async function writeBriefPdf({ dist, hostedUrl, stamp, asOf, executablePa
   }
 }
 
-/** "(PDF, 412 KB)" into the home page's [data-pdf-size] (and the EPUB's into [data-epub-size]). */
-export function stampSize(home: Root, attribute: 'dataPdfSize' | 'dataEpubSize', kind: string, bytes: number): void {
-  const label = `(${kind}, ${bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`})`;
-  visit(home, 'element', (node) => {
-    if (node.properties[attribute] !== undefined) node.children = [{ type: 'text', value: label }];
-  });
-}
-
-/** The same, in dist/index.html. */
+/** A download's size into dist/index.html (stampSize, offline.ts). */
 export function stampHomeSize(dist: string, attribute: 'dataPdfSize' | 'dataEpubSize', kind: string, bytes: number): void {
   const homeFile = join(dist, 'index.html');
   const home = unified().use(rehypeParse).parse(readFileSync(homeFile, 'utf8'));
