@@ -25,6 +25,8 @@ import { checkIntegrity, uncitedParagraphs, type EntryRecord, type ReferenceReco
 import { entryPath, withBase } from './links.ts';
 import { listRelations, type Relation } from './relations.ts';
 import { lowerFirst } from './text.ts';
+import { formatDay } from './dates.ts';
+import { timeline } from './updates.ts';
 
 /** An entry as both Astro's collections and the validator's reader give it. */
 export interface GraphEntry<D> {
@@ -216,8 +218,11 @@ export function buildBriefing<E extends BriefingEntries>(input: E, options: Grap
   // Lookups.
   const actorById = new Map(actors.map((a) => [a.id, a]));
   const issueById = new Map(issues.map((i) => [i.id, i]));
-  const positionsOfActor = groupBy(positions, (p) => [p.data.actor.id]);
-  const positionsOnIssue = groupBy(positions, (p) => [p.data.issue.id]);
+  // A position a later one replaces (`supersedes`) keeps its page, but the views show the current stance only.
+  const replaced = new Set(positions.flatMap((p) => (p.data.supersedes ? [p.data.supersedes.id] : [])));
+  const current = positions.filter((p) => !replaced.has(p.id));
+  const positionsOfActor = groupBy(current, (p) => [p.data.actor.id]);
+  const positionsOnIssue = groupBy(current, (p) => [p.data.issue.id]);
   const eventsOfActor = groupBy(events, (e) => e.data.actors.map((a) => a.id));
   const eventsOnIssue = groupBy(events, (e) => e.data.issues.map((i) => i.id));
   const membersOf = groupBy(actors.filter((a) => a.data.affiliation), (a) => [a.data.affiliation!.id]);
@@ -228,12 +233,18 @@ export function buildBriefing<E extends BriefingEntries>(input: E, options: Grap
   const actorName = (id: string) => actorById.get(id)?.data.name ?? id;
   const termName = (id: string) => glossaryById.get(id)?.data.term ?? id;
   const issueTitle = (id: string) => issueById.get(id)?.data.title ?? id;
-  const siblings = groupBy(positions, (p) => [`${p.data.actor.id}--${p.data.issue.id}`]);
-  /** "Iran on uranium enrichment", and ": could consider limits" when Iran has more than one position on it. */
-  const positionTitle = (p: GraphEntry<PositionData>) => {
+  const siblings = groupBy(current, (p) => [`${p.data.actor.id}--${p.data.issue.id}`]);
+  /**
+   * "Iran on uranium enrichment", and ": could consider limits" when Iran has more than one current position on it;
+   * a replaced position ends "(until 20 March 2026)", the date of the one that replaced it.
+   */
+  const positionTitle = (p: GraphEntry<PositionData>): string => {
     const base = `${actorName(p.data.actor.id)} on ${lowerFirst(issueTitle(p.data.issue.id))}`;
     const many = siblings(`${p.data.actor.id}--${p.data.issue.id}`).length > 1;
-    return many && p.data.aspect ? `${base}: ${p.data.aspect}` : base;
+    const title = p.data.aspect && (many || replaced.has(p.id)) ? `${base}: ${p.data.aspect}` : base;
+    const next = time.supersededBy(p.id);
+    const until = next ? time.asOfEntry(`positions/${next}`) : undefined;
+    return until ? `${title} (until ${formatDay(until)})` : title;
   };
 
   // Integrity: every reference and citation of every entry, with the field it was written in.
@@ -258,7 +269,9 @@ export function buildBriefing<E extends BriefingEntries>(input: E, options: Grap
       ),
     ),
     ...issues.map((e) => record(e, [...cites(e.data.citations), ...bodyCites(e)], [])),
-    ...positions.map((e) => record(e, cites(e.data.citations), [...ref('actors', 'actor', e.data.actor), ...ref('issues', 'issue', e.data.issue)])),
+    ...positions.map((e) => record(e, cites(e.data.citations), [
+      ...ref('actors', 'actor', e.data.actor), ...ref('issues', 'issue', e.data.issue), ...ref('positions', 'supersedes', e.data.supersedes),
+    ])),
     ...events.map((e) => record(e, cites(e.data.citations), [
       ...refs('actors', 'actors', e.data.actors), ...refs('issues', 'issues', e.data.issues),
       ...ref('events', 'after', e.data.after), ...ref('events', 'before', e.data.before),
@@ -266,6 +279,11 @@ export function buildBriefing<E extends BriefingEntries>(input: E, options: Grap
     ...glossary.map((e) => record(e, bodyCites(e), refs('glossary', 'related', e.data.related))),
     ...sources.map((e) => record(e, [], [])),
   ];
+  const time = timeline(
+    records,
+    sources.map((s) => ({ id: s.id, date: s.data.date })),
+    positions.map((p) => ({ id: p.id, filePath: p.filePath, actor: p.data.actor.id, issue: p.data.issue.id, stance: p.data.stance, supersedes: p.data.supersedes?.id })),
+  );
   const paragraphCounts: Record<string, number> = { ...options.paragraphCounts, ...Object.fromEntries(sources.map((s) => [s.id, s.data.paragraphs.length])) };
   const linkTargets = linkTargetsOf({ actors, glossary }, options.base);
   const problems = [
@@ -274,9 +292,10 @@ export function buildBriefing<E extends BriefingEntries>(input: E, options: Grap
     ...positionNameProblems(positions, (collection, id) =>
       (collection === 'actors' ? actorById.has(id) : issueById.has(id)) || !!options.known?.get(collection)?.has(id)),
     ...affiliationLoops(actors),
-    ...siblingPositionProblems(positions),
+    ...siblingPositionProblems(current),
+    ...time.problems,
     // A page title past this reads cut off in tabs and results (html-validate's limit is 80, with room for entities).
-    ...positions.filter((p) => p.data.aspect && positionTitle(p).length > MAX_TITLE).map((p) =>
+    ...current.filter((p) => p.data.aspect && positionTitle(p).length > MAX_TITLE).map((p) =>
       `${p.filePath ?? `positions/${p.id}`}: field "aspect" makes the title ${positionTitle(p).length} characters long ("${positionTitle(p)}"). Fix: shorten the aspect so the title is at most ${MAX_TITLE}.`),
   ];
   const warnings: string[] = [];
@@ -344,6 +363,8 @@ export function buildBriefing<E extends BriefingEntries>(input: E, options: Grap
     actorById, issueById, actorName, issueTitle, termName, positionTitle,
     positionsOfActor, positionsOnIssue, eventsOfActor, eventsOnIssue, membersOf, relations, relationsOf,
     pages, pageByKey, citers, mentionedIn, mentionsOf, actorsNamedIn, asOf, paragraphCounts,
+    /** Time: the positions shown as current, each entry's latest source date, histories and the updates. */
+    current, replaced, time,
     linkTargets, matcher, problems, warnings,
   };
 }

@@ -48,6 +48,11 @@ export interface PageSpec {
    * Filled in by sitePages from the sections' anchors and the headings routes add; none: the page lists none.
    */
   outline?: readonly OutlineEntry[];
+  /**
+   * The page's "as of": the date of the latest source it cites (an entry's own citations), or the latest source
+   * overall for pages that gather many entries or cite nothing. Filled in by sitePages.
+   */
+  asOf?: Date;
 }
 
 /** One h2 of a page: its id and its text. */
@@ -243,7 +248,12 @@ export function sitePages(graph: BriefingGraph, bodyText: ReadonlyMap<string, Bo
   pages.push({ path: '/brief/', title: INDEX_PAGES.brief.title, description: INDEX_PAGES.brief.description, keywords: [], sections: [] });
   pages.push({ path: '/search/', title: INDEX_PAGES.search.title, description: INDEX_PAGES.search.description, keywords: [], sections: [] });
   pages.push({ path: '/404/', title: INDEX_PAGES.notFound.title, description: INDEX_PAGES.notFound.description, keywords: [], sections: [] });
-  return pages.map((p) => ({ ...p, outline: outlineOf(p) }));
+  const keyAt = new Map(g.pages.map((p) => [p.path, `${p.collection}/${p.id}`]));
+  const asOf = (path: string) => {
+    const key = keyAt.get(path);
+    return (key && g.time.asOfEntry(key)) || g.asOf;
+  };
+  return pages.map((p) => ({ ...p, outline: outlineOf(p), asOf: asOf(p.path) }));
 }
 
 /**

@@ -28,6 +28,12 @@ export const positionSchema = (ref: RefFactory) =>
     voicedBy: z.string().optional(),
     /** Paragraphs that report the stance. */
     citations: citationsSchema(ref),
+    /**
+     * The older position (an id from content/positions/, same actor and issue) that this one replaces, when a later
+     * source reports a changed stance. The older file stays as it was: its page then says what replaced it, and this
+     * position's page shows the history. This position must cite a source dated later than any the older one cites.
+     */
+    supersedes: ref('positions').optional(),
   });
 
 export type PositionData = z.output<ReturnType<typeof positionSchema>>;
