@@ -164,3 +164,36 @@ test('graphics print in black on white; the positions print as the list, nothing
   await page.goto('/actors/');
   expect(await page.locator('#actor-map .node').first().evaluate((el) => getComputedStyle(el).fill)).toBe('rgb(255, 255, 255)');
 });
+
+// The standalone files for reuse (src/lib/graphics/files.ts): well-formed SVG on their own, with title, key and
+// source line, every word inside the drawing's frame, and no link to a page of the placeholder domain.
+for (const name of ['timeline', 'actor-map', 'positions-matrix']) {
+  test(`/graphics/${name}.svg stands alone: parses, titled, keyed and sourced, nothing outside its frame`, async ({ page, request }) => {
+    const response = await request.get(`/graphics/${name}.svg`);
+    expect(response.headers()['content-type']).toContain('image/svg+xml');
+    const source = await response.text();
+    const parsed = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+      return { error: doc.querySelector('parsererror')?.textContent ?? '', root: doc.documentElement.localName, ns: doc.documentElement.namespaceURI };
+    }, source);
+    expect(parsed).toEqual({ error: '', root: 'svg', ns: 'http://www.w3.org/2000/svg' });
+    await page.goto(`/graphics/${name}.svg`);
+    const facts = await page.evaluate(() => {
+      const root = document.documentElement as unknown as SVGSVGElement;
+      const { width, height } = root.viewBox.baseVal;
+      const outside = [...root.querySelectorAll('text')].filter((t) => {
+        const box = t.getBBox();
+        const m = t.getCTM()!;
+        const x = m.a * box.x + m.e, y = m.d * box.y + m.f;
+        return x < 0 || y < 0 || x + box.width * m.a > width + 0.5 || y + box.height * m.d > height + 0.5;
+      }).map((t) => t.textContent);
+      return { title: root.querySelector(':scope > title')?.textContent, text: root.textContent ?? '', outside, links: [...root.querySelectorAll('a')].map((a) => a.getAttribute('href')) };
+    });
+    expect(facts.title).toMatch(/Muscat talks/);
+    expect(facts.text).toMatch(/Source: News report/);
+    expect(facts.text).toMatch(/as of 6 February 2026/);
+    expect(facts.outside).toEqual([]);
+    // npm test builds without SITE_URL: the files then link nowhere rather than to the placeholder domain.
+    expect(facts.links).toEqual([]);
+  });
+}

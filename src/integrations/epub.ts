@@ -8,7 +8,8 @@
  * The container is written here with fflate (mimetype first and stored, every file dated with the build date), not
  * with an EPUB library: those on npm stamp the clock into the package and the zip, fetch remote resources, or bring
  * their own HTML pipeline; this one needs a page that is already built, and must come out byte-identical each build.
- * The page has no image; its graphics, if it had any, are inline SVG and would stay so.
+ * The graphics (the actor map and the timeline) stay inline SVG, in the SVG namespace, with their style sheets'
+ * page colours fixed to the light scheme (e-readers do not all know CSS variables).
  */
 import type { AstroIntegration } from 'astro';
 import type { Element, ElementContent, Root } from 'hast';
@@ -26,7 +27,9 @@ import { visit } from 'unist-util-visit';
 import { buildDate } from '../lib/build-date.ts';
 import { formatDay } from '../lib/dates.ts';
 import { hostedRoot } from '../lib/links.ts';
+import { readSettings } from '../lib/settings.ts';
 import { SITE } from '../site.ts';
+import { LIGHT, type Colour } from '../lib/graphics/style.ts';
 import { stampHomeSize } from './pdf.ts';
 import { recordTiming } from './timings.ts';
 
@@ -51,6 +54,8 @@ export interface EpubOptions {
   html: string;
   /** Absolute URL of the hosted site's root. */
   hostedUrl: string;
+  /** Whether SITE_URL was set: without it the book names no address and links no other page (the default is a placeholder). */
+  siteGiven?: boolean;
   stamp: Date;
   /** The briefing's "as of" date ("6 February 2026"). */
   asOf: string;
@@ -58,24 +63,47 @@ export interface EpubOptions {
 }
 
 /** The EPUB's bytes: the page's article as one XHTML file, a navigation document from its headings, the package. */
-export function makeEpub({ html, hostedUrl, stamp, asOf, lang = SITE.lang }: EpubOptions): Uint8Array {
+export function makeEpub({ html, hostedUrl, siteGiven = true, stamp, asOf, lang = SITE.lang }: EpubOptions): Uint8Array {
   const tree = unified().use(rehypeParse).parse(html) as Root;
   const article = select('article', tree);
   if (!article) throw new Error('The /brief/ page has no <article>: the EPUB is made from it (src/pages/brief.astro).');
   const title = toString(select('h1', article) ?? article).trim() || SITE.title;
   const briefUrl = new URL('brief/', hostedUrl).href;
-  visit(article, 'element', (node) => {
+  // Of the actor map's two drawings, a book keeps the narrow one: e-reader screens are upright and small.
+  visit(article, 'element', (node, index, parent) => {
+    if (node.tagName !== 'svg' || !parent || index === undefined) return;
+    const classes = node.properties.className;
+    if (Array.isArray(classes) && classes.includes('map-wide')) {
+      parent.children.splice(index, 1);
+      return index;
+    }
+  });
+  visit(article, 'element', (node, index, parent) => {
     const p = node.properties;
-    // Links to other pages go to the hosted site; anchors in the page stay, as links within the book.
-    if (typeof p.href === 'string' && !p.href.startsWith('#')) p.href = new URL(p.href, briefUrl).href;
+    // Links to other pages go to the hosted site, or with no known address become plain text; anchors in the page
+    // stay, as links within the book.
+    if (typeof p.href === 'string' && !p.href.startsWith('#')) {
+      if (!siteGiven && parent && index !== undefined) {
+        parent.children.splice(index, 1, ...node.children);
+        return index;
+      }
+      p.href = new URL(p.href, briefUrl).href;
+    }
     for (const [key, value] of Object.entries(p)) {
       if (typeof value === 'boolean' || key.startsWith('data')) delete p[key]; // no boolean or data-* attributes in the book
     }
     if (node.tagName === 'time') delete p.dateTime; // kept as text; EPUB readers take only full dates here
+    if (node.tagName === 'svg') {
+      p.xmlns = 'http://www.w3.org/2000/svg';
+      if (p.role === 'group') delete p.role; // EPUB's schema allows img, document or application; a drawing with links is none
+    }
+    if (node.tagName === 'style')
+      for (const text of node.children) if (text.type === 'text') text.value = text.value.replace(/var\(--(\w+)\)/g, (_, name: string) => LIGHT[name as Colour] ?? 'currentColor');
   });
+  const hasSvg = selectAll('svg', article).length > 0;
   const children: ElementContent[] = [
     ...article.children,
-    { type: 'element', tagName: 'p', properties: {}, children: [{ type: 'text', value: `As of ${asOf}. The hosted edition, with any later updates: ${briefUrl}` }] },
+    { type: 'element', tagName: 'p', properties: {}, children: [{ type: 'text', value: siteGiven ? `As of ${asOf}. The hosted edition, with any later updates: ${briefUrl}` : `As of ${asOf}.` }] },
   ];
   const body = toHtml({ type: 'root', children }, { closeSelfClosing: true, closeEmptyElements: false, allowDangerousHtml: false });
 
@@ -100,14 +128,14 @@ export function makeEpub({ html, hostedUrl, stamp, asOf, lang = SITE.lang }: Epu
     <dc:identifier id="book-id">${identifier}</dc:identifier>
     <dc:title>${escapeXml(`${SITE.title}: ${title}`)}</dc:title>
     <dc:language>${lang}</dc:language>
-    <dc:description>${escapeXml(`As of ${asOf}. ${briefUrl}`)}</dc:description>
-    <dc:source>${escapeXml(briefUrl)}</dc:source>
+    <dc:description>${escapeXml(siteGiven ? `As of ${asOf}. ${briefUrl}` : `As of ${asOf}.`)}</dc:description>${siteGiven ? `
+    <dc:source>${escapeXml(briefUrl)}</dc:source>` : ''}
     <dc:date>${modified}</dc:date>
     <meta property="dcterms:modified">${modified}</meta>
   </metadata>
   <manifest>
     <item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>
-    <item id="briefing" href="briefing.xhtml" media-type="application/xhtml+xml"/>
+    <item id="briefing" href="briefing.xhtml" media-type="application/xhtml+xml"${hasSvg ? ' properties="svg"' : ''}/>
     <item id="css" href="briefing.css" media-type="text/css"/>
   </manifest>
   <spine>
@@ -144,7 +172,7 @@ export default function epubIntegration({ asOf }: { asOf: Date }): AstroIntegrat
         const started = performance.now();
         const dist = fileURLToPath(dir);
         try {
-          const bytes = makeEpub({ html: readFileSync(join(dist, 'brief/index.html'), 'utf8'), hostedUrl, stamp: buildDate().date, asOf: formatDay(asOf) });
+          const bytes = makeEpub({ html: readFileSync(join(dist, 'brief/index.html'), 'utf8'), hostedUrl, siteGiven: readSettings(process.env).siteGiven, stamp: buildDate().date, asOf: formatDay(asOf) });
           writeFileSync(join(dist, EPUB_NAME), bytes);
           stampHomeSize(dist, 'dataEpubSize', 'EPUB', bytes.byteLength);
           logger.info(`${EPUB_NAME}: ${Math.round(bytes.byteLength / 1024)} KB, made from /brief/ in ${Math.round(performance.now() - started)} ms`);

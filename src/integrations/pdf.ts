@@ -24,6 +24,7 @@ import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.ts';
 import { buildDate } from '../lib/build-date.ts';
 import { formatDay } from '../lib/dates.ts';
 import { hostedRoot } from '../lib/links.ts';
+import { readSettings } from '../lib/settings.ts';
 import { SITE } from '../site.ts';
 import { stampSize } from './offline.ts';
 import { recordTiming } from './timings.ts';
@@ -41,11 +42,11 @@ const MARGIN_BOXES_OFF = `@page { ${['top-left', 'top-center', 'top-right', 'bot
 const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The running head and foot Chromium draws on every page (pageNumber and totalPages are filled in by Chromium). */
-export function pageTemplates(asOf: string, url: string): { headerTemplate: string; footerTemplate: string } {
+export function pageTemplates(asOf: string, url: string | undefined): { headerTemplate: string; footerTemplate: string } {
   const box = 'font: 8px system-ui, sans-serif; color: #333; width: 100%; margin: 0 16mm; display: flex; justify-content: space-between;';
   return {
     headerTemplate: `<div style="${box}"><span>${escapeHtml(`${SITE.title} · as of ${asOf}`)}</span><span class="title"></span></div>`,
-    footerTemplate: `<div style="${box}"><span>${escapeHtml(url)}</span><span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`,
+    footerTemplate: `<div style="${box}"><span>${escapeHtml(url ?? '')}</span><span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`,
   };
 }
 
@@ -63,6 +64,8 @@ export interface PdfOptions {
   dist: string;
   /** Absolute URL of the hosted site's root (SITE_URL plus base). */
   hostedUrl: string;
+  /** Whether SITE_URL was set: without it the pages carry no address (the default one is a placeholder). */
+  siteGiven: boolean;
   stamp: Date;
   /** The briefing's "as of" date, as the pages show it ("6 February 2026"). */
   asOf: string;
@@ -70,7 +73,7 @@ export interface PdfOptions {
 }
 
 /** Prints dist/brief/index.html to dist/<PDF_NAME>; returns its size in bytes. */
-export async function writeBriefPdf({ dist, hostedUrl, stamp, asOf, executablePath = findChromium() }: PdfOptions): Promise<number> {
+export async function writeBriefPdf({ dist, hostedUrl, siteGiven, stamp, asOf, executablePath = findChromium() }: PdfOptions): Promise<number> {
   if (!existsSync(join(dist, BRIEF_PAGE))) throw new Error(`${join(dist, BRIEF_PAGE)} is missing: the PDF is printed from the /brief/ page (src/pages/brief.astro).`);
   let browser;
   try {
@@ -97,7 +100,7 @@ export async function writeBriefPdf({ dist, hostedUrl, stamp, asOf, executablePa
       format: 'A4',
       printBackground: true,
       displayHeaderFooter: true,
-      ...pageTemplates(asOf, new URL('brief/', hostedUrl).href),
+      ...pageTemplates(asOf, siteGiven ? new URL('brief/', hostedUrl).href : undefined),
       margin: { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' },
       outline: true,
       tagged: true,
@@ -130,7 +133,7 @@ export default function pdfIntegration({ asOf }: { asOf: Date }): AstroIntegrati
         const started = performance.now();
         const dist = fileURLToPath(dir);
         try {
-          const bytes = await writeBriefPdf({ dist, hostedUrl, stamp: buildDate().date, asOf: formatDay(asOf) });
+          const bytes = await writeBriefPdf({ dist, hostedUrl, siteGiven: readSettings(process.env).siteGiven, stamp: buildDate().date, asOf: formatDay(asOf) });
           stampHomeSize(dist, 'dataPdfSize', 'PDF', bytes);
           logger.info(`${PDF_NAME}: ${Math.round(bytes / 1024)} KB, printed from /brief/ in ${Math.round(performance.now() - started)} ms`);
         } catch (cause) {

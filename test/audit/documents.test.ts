@@ -60,6 +60,21 @@ test('every internal link lands on a destination, and every endnote is one', () 
   assert.deepEqual(notes.filter((n) => !targets.includes(n)), [], 'endnotes no marker links to');
 });
 
+test('the PDF prints the actor map and the timeline, each whole on one page', () => {
+  const pages = Array.from({ length: doc.getPageCount() }, (_, i) =>
+    normal(execFileSync('pdftotext', ['-enc', 'UTF-8', '-f', String(i + 1), '-l', String(i + 1), pdfPath, '-']).toString('utf8')));
+  // The map's relation words and the timeline's breaks and key are drawn text, so they are in the PDF's text.
+  const mapPages = pages.flatMap((p, i) => (p.includes('in indirect talks with') && p.includes('belongs to') ? [i] : []));
+  assert.equal(mapPages.length, 1, 'the actor map and its key on one page');
+  const timelinePages = pages.flatMap((p, i) => (p.includes('no dated events') ? [i] : []));
+  assert.equal(timelinePages.length, 1, 'the timeline graphic on one page');
+  assert.match(pages[timelinePages[0]!]!, /a stretch in which the report dates no event/, 'its key on the same page');
+});
+
+test('built without SITE_URL, the PDF prints no placeholder address', () => {
+  assert.doesNotMatch(text, /example\.org/);
+});
+
 test('the text holds the bottom line and every endnote', () => {
   const overview = readFileSync(join(root, 'content/briefing/overview.mdx'), 'utf8');
   const bottomLine = /## Bottom line up front\s+([^\n]+)/.exec(overview)?.[1];
@@ -84,6 +99,16 @@ test('the EPUB passes EPUBCheck and holds its navigation document and every endn
   const body = Buffer.from(book['EPUB/briefing.xhtml']!).toString('utf8');
   const notes = sources.flatMap((s) => s.paragraphs.map((p) => endnoteId(s.id, p.n)));
   assert.deepEqual(notes.filter((n) => !body.includes(`id="${n}"`) || !body.includes(`href="#${n}"`)), [], 'endnotes missing or unlinked in the book');
-  assert.match(body, /As of \d{1,2} \w+ \d{4}\. The hosted edition/);
+  // npm test builds without SITE_URL: the book then names no address and links no page of the placeholder domain.
+  assert.match(body, /As of \d{1,2} \w+ \d{4}\./);
+  assert.doesNotMatch(body, /example\.org/, 'no placeholder address in the book');
+  // The graphics as SVG: the actor map (its narrow drawing) and the timeline, in the SVG namespace, declared in the package.
+  const svgs = [...body.matchAll(/<svg [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^>]*>\s*(<style>[^<]*<\/style>)?<title[^>]*>([^<]+)<\/title>/g)]
+    .map((m) => (m[1] ? 'styled: ' : '') + m[2]);
+  assert.ok(svgs.includes('styled: Map of the actors and how they stand to one another'), `no styled actor map in the book: ${svgs.join(' | ')}`);
+  assert.ok(svgs.some((t) => /^styled: Timeline of the events/.test(t!)), `no styled timeline in the book: ${svgs.join(' | ')}`);
+  assert.equal(svgs.filter((t) => /Map of the actors/.test(t!)).length, 1, 'the book keeps one of the map\'s two drawings');
+  assert.doesNotMatch(body, /var\(--/, 'the book\'s graphics carry fixed colours, not the page\'s variables');
+  assert.match(Buffer.from(book['EPUB/package.opf']!).toString('utf8'), /href="briefing\.xhtml" media-type="application\/xhtml\+xml" properties="svg"/);
   console.log(`${SITE.briefEpub}: ${Math.round(readFileSync(epubPath).byteLength / 1024)} KB, EPUBCheck clean`);
 });

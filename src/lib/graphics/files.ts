@@ -1,0 +1,60 @@
+/**
+ * The three graphics as standalone SVG files (/graphics/timeline.svg, actor-map.svg, positions-matrix.svg), from the
+ * content graph: the same drawings as the pages, with title, key and source line, links absolute to the hosted site
+ * when its address is known (SITE_URL) and none otherwise.
+ */
+import { formatDay } from '../dates.ts';
+import type { BriefingGraph } from '../briefing-graph.ts';
+import { actorMapKeys, drawActorMap } from './draw-actor-map.ts';
+import { drawMatrix, matrixKeys, matrixStyle, type MatrixCell } from './draw-matrix.ts';
+import { drawTimeline, TIMELINE_KEYS } from './draw-timeline.ts';
+import { actorMapInput, timelineEvents } from './inputs.ts';
+import { standaloneSvg } from './standalone.ts';
+import { actorMapStyle, timelineStyle } from './style.ts';
+import { SITE } from '../../site.ts';
+import type { Stance } from '../../schemas/stance.ts';
+
+export const GRAPHIC_FILES = {
+  timeline: { path: '/graphics/timeline.svg', title: 'Timeline of the Muscat talks story' },
+  'actor-map': { path: '/graphics/actor-map.svg', title: 'Who is who in the Muscat talks, and how they stand to one another' },
+  'positions-matrix': { path: '/graphics/positions-matrix.svg', title: 'Where each side stands on each issue in the Muscat talks' },
+} as const;
+export type GraphicFile = keyof typeof GRAPHIC_FILES;
+
+export interface FileContext {
+  /** Site-relative link of a page ('/actors/iran/' with the base path), or undefined to leave links out. */
+  absolute?: ((path: string) => string) | undefined;
+  /** The site's address, for the credit line; undefined when SITE_URL is not set. */
+  hosted?: string | undefined;
+  entryHref: (collection: 'actors' | 'positions' | 'events', id: string) => string;
+  paragraphHref: (source: string, n: number) => string;
+}
+
+export function graphicFile(which: GraphicFile, g: BriefingGraph, ctx: FileContext): string {
+  const link = (path: string) => (ctx.absolute ? ctx.absolute(path) : '#');
+  const credit = [
+    `Source: ${g.sources.map((s) => `${s.data.title} (${s.data.dateline}, ${formatDay(s.data.date)})`).join('; ')}. Drawn from the briefing's content; every fact is cited there.`,
+    `${SITE.title}, as of ${formatDay(g.asOf)}${ctx.hosted ? `: ${ctx.hosted}` : ''}.`,
+  ];
+  const title = GRAPHIC_FILES[which].title;
+  if (which === 'timeline') {
+    const drawing = drawTimeline(timelineEvents(g.events), {
+      eventHref: (id) => link(ctx.entryHref('events', id)), paraHref: (s, n) => link(ctx.paragraphHref(s, n)), idPrefix: 'timeline',
+    });
+    return standaloneSvg({ scope: 'timeline-graphic', title, drawing, keys: TIMELINE_KEYS, css: timelineStyle('fixed'), credit });
+  }
+  if (which === 'actor-map') {
+    const drawing = drawActorMap(actorMapInput(g.actors, g.relations), g.relations, { actorHref: (id) => link(ctx.entryHref('actors', id)), idPrefix: 'actor-map' });
+    return standaloneSvg({ scope: 'actor-map', title, drawing, keys: actorMapKeys(g.relations), css: actorMapStyle('fixed'), credit });
+  }
+  const cells = new Map<string, MatrixCell[]>();
+  for (const p of g.current) {
+    const key = `${p.data.actor.id}|${p.data.issue.id}`;
+    cells.set(key, [...(cells.get(key) ?? []), { id: p.id, stance: p.data.stance }]);
+  }
+  const rows = g.actors.filter((a) => g.positionsOfActor(a.id).length).map((a) => ({ id: a.id, label: a.data.shortName ?? a.data.name }));
+  const columns = g.issues.filter((i) => g.positionsOnIssue(i.id).length).map((i) => ({ id: i.id, label: i.data.shortTitle }));
+  const used = [...new Set(g.current.map((p) => p.data.stance))] as Stance[];
+  const drawing = drawMatrix({ rows, columns, cells }, { positionHref: (id) => link(ctx.entryHref('positions', id)), idPrefix: 'matrix' });
+  return standaloneSvg({ scope: 'positions-matrix', title, drawing, keys: matrixKeys(used), css: matrixStyle('fixed'), credit });
+}
