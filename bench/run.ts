@@ -13,6 +13,8 @@ import { PDFDocument } from 'pdf-lib';
 import { listFiles } from '../src/lib/files.ts';
 import { join } from 'node:path';
 import { SITE } from '../src/site.ts';
+import { GRAPHIC_FILES } from '../src/lib/graphics/files.ts';
+import { gzipSync } from 'node:zlib';
 import { benchLighthouse } from './lighthouse.ts';
 import { measureOfflineSearch } from './offline-choice.ts';
 import { benchGolden, OTHER_QUERIES } from './golden.ts';
@@ -72,6 +74,10 @@ lines.push(
   `| zip (\`dist/${SITE.offlineZip}\`) | ${kb(statSync(join('dist', SITE.offlineZip)).size)} |`,
   `| the whole briefing as a PDF (\`dist/${SITE.briefPdf}\`) | ${kb(statSync(join('dist', SITE.briefPdf)).size)}, ${pdfPages} pages |`,
   `| the whole briefing as an EPUB 3 (\`dist/${SITE.briefEpub}\`) | ${kb(statSync(join('dist', SITE.briefEpub)).size)} |`,
+  ...Object.values(GRAPHIC_FILES).map((g) => {
+    const bytes = readFileSync(join('dist', g.path));
+    return `| standalone graphic \`${g.path}\` | ${kb(bytes.byteLength)} raw, ${kb(gzipSync(bytes).byteLength)} gzipped |`;
+  }),
   `| offline search index (\`search-index.js\` and any shards in \`search-index/\`, classic scripts) | ${kb(offline.rawBytes)} raw, ${kb(offline.gzipBytes)} gzipped, in ${offline.files} file(s) |`,
   '',
   '',
