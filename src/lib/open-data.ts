@@ -54,6 +54,10 @@ export function dataPath(name: DatasetName, format: Exclude<DataFormat, 'readme'
 }
 export const README_PATH = `${DATA_DIR}/README.txt`;
 
+/** Every download's path, in the order the Data page lists them: each dataset's JSON, CSV and schema, the README last. */
+export const openDataPaths = (): string[] =>
+  [...DATASET_NAMES.flatMap((name) => (['json', 'csv', 'schema'] as const).map((format) => dataPath(name, format))), README_PATH];
+
 /** A page's site path as the downloads give it: relative to the home page ('/actors/iran/' → 'actors/iran/'). */
 const pageOf = (path: string) => path.replace(/^\/+/, '');
 const cites = (list: readonly CitationData[]) => list.map((c) => { const p = plainCitation(c); return { source: p.source, paragraphs: [...p.paragraphs] }; });

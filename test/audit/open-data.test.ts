@@ -12,14 +12,14 @@ import { unzipSync } from 'fflate';
 import { selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { listFiles } from '../../src/lib/files.ts';
-import { columnsOf, dataPath, formatBytes, jsonSchemaOf, readCsvCell, README_PATH, sizesOf } from '../../src/lib/open-data.ts';
+import { columnsOf, dataPath, formatBytes, jsonSchemaOf, openDataPaths, readCsvCell, sizesOf } from '../../src/lib/open-data.ts';
 import { DATASET_NAMES } from '../../src/schemas/open-data.ts';
 import { ZIP_FOLDER, ZIP_NAME } from '../../src/integrations/offline.ts';
 import { SITE } from '../../src/site.ts';
 import { fromHtml } from './hast.ts';
 
 const built = (file: string) => readFileSync(join('dist', file));
-const every = DATASET_NAMES.flatMap((name) => (['json', 'csv', 'schema'] as const).map((format) => dataPath(name, format))).concat(README_PATH);
+const every = openDataPaths();
 
 test('dist/data/ holds exactly the open data files and the Data page', () => {
   assert.deepEqual(listFiles('dist/data').map((f) => `data/${f}`).sort(), [...every, 'data/index.html'].sort());
