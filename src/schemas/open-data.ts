@@ -184,4 +184,11 @@ export function openDataFileSchema<N extends DatasetName>(name: N) {
     .meta({ title: `${spec.title}: Muscat talks briefing open data`, description: spec.description });
 }
 
-export type OpenDataFile<N extends DatasetName> = z.output<ReturnType<typeof openDataFileSchema<N>>>;
+/** A JSON download as its schema parses it, with the records of its own dataset. */
+export interface OpenDataFile<N extends DatasetName> {
+  dataset: string;
+  licence: z.output<typeof licenceRecord>;
+  asOf: string;
+  built: string;
+  records: DatasetRecord<N>[];
+}
