@@ -21,6 +21,7 @@ import { benchGolden, OTHER_QUERIES } from './golden.ts';
 import type { GoldenOutcome } from '../e2e/golden.ts';
 import { benchScale, scaleChart, type ScaleResult } from './scale.ts';
 import { benchSearch } from './search.ts';
+import { openDataSection } from './open-data.ts';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -82,6 +83,8 @@ lines.push(
   '',
   '',
 );
+
+lines.push(...openDataSection());
 
 console.log('bench: search quality, both editions…');
 const golden = await benchGolden();

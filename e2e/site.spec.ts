@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { crawl, sitemapPaths, type CrawledPage } from './site.ts';
+import { crawl, NOT_A_PAGE, sitemapPaths, type CrawledPage } from './site.ts';
 
 test('every page in the sitemap answers 200 and has exactly one h1', async ({ page, request }) => {
   test.setTimeout(180_000); // visits every page
@@ -37,7 +37,7 @@ test.describe('crawled from the home page', () => {
       for (const link of page.links) {
         const [path, hash] = link.split('#') as [string, string | undefined];
         const target = pages.get(path);
-        if (!target) { if (!/\.(xml|txt|svg|zip|pdf|epub)$/.test(path)) broken.push(`${page.path} → ${link}`); continue; }
+        if (!target) { if (!NOT_A_PAGE.test(path)) broken.push(`${page.path} → ${link}`); continue; }
         if (/^\/sources\/[^/]+\/$/.test(path) && hash && /^p\d+$/.test(hash)) citations++;
         if (hash && !target.ids.has(decodeURIComponent(hash))) broken.push(`${page.path} → ${link} (no #${hash})`);
       }

@@ -12,6 +12,9 @@ export async function sitemapPaths(request: APIRequestContext): Promise<string[]
   return paths;
 }
 
+/** Links to files, not pages (sitemaps, robots.txt, graphics, downloads, open data): the crawl does not open them. */
+export const NOT_A_PAGE = /\.(xml|txt|svg|zip|pdf|epub|json|csv)$/;
+
 export interface CrawledPage {
   path: string;
   status: number;
@@ -42,7 +45,7 @@ export async function crawl(page: Page, start = '/'): Promise<Map<string, Crawle
     seen.set(path, { path, status: response?.status() ?? 0, h1Count: info.h1Count, ids: new Set(info.ids), links });
     for (const link of links) {
       const target = link.split('#')[0]!;
-      if (!seen.has(target) && !queue.includes(target) && !/\.(xml|txt|svg|zip|pdf|epub)$/.test(target)) queue.push(target);
+      if (!seen.has(target) && !queue.includes(target) && !NOT_A_PAGE.test(target)) queue.push(target);
     }
   }
   return seen;

@@ -28,6 +28,16 @@ export const SITE = {
     "base-uri 'self'",
     "form-action 'self'",
   ].join('; '),
+  /**
+   * The licence of our own text (summaries, positions, definitions), which every open data file carries and the Data
+   * page states. The source reports themselves are not ours and are not republished.
+   */
+  licence: {
+    id: 'CC-BY-4.0',
+    name: 'Creative Commons Attribution 4.0 International',
+    url: 'https://creativecommons.org/licenses/by/4.0/',
+    attribution: 'Muscat talks briefing (our summaries in our own words; the source reports are not included)',
+  },
   /** Language of the pages. */
   lang: 'en-GB',
 } as const;

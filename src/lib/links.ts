@@ -38,3 +38,13 @@ export const paragraphAnchor = (n: number): string => `p${n}`;
 export function paragraphPath(sourceId: string, n: number): string {
   return `/sources/${sourceId}/#${paragraphAnchor(n)}`;
 }
+
+/** The standalone graphics, one SVG file each (drawn by their own build step), by name. */
+export const GRAPHICS = ['timeline', 'actor-map', 'positions-matrix'] as const;
+export type GraphicName = (typeof GRAPHICS)[number];
+
+/** Site-relative path of a standalone graphic: 'timeline' → '/graphics/timeline.svg'. */
+export const graphicPath = (name: GraphicName): string => `/graphics/${name}.svg`;
+
+/** Site-relative path of an open data file ('data/actors.csv' → '/data/actors.csv'). */
+export const dataFilePath = (file: string): string => `/${file.replace(/^\/+/, '')}`;

@@ -16,6 +16,7 @@ import { STANCES, type Stance } from '../schemas/stance.ts';
 import type { BriefingGraph } from './briefing-graph.ts';
 import { formatDay, formatPartialDate, isoDay } from './dates.ts';
 import { entryPath, paragraphAnchor } from './links.ts';
+import { dataPageOutline } from './open-data.ts';
 import type { PageType } from './page-types.ts';
 import type { SearchSection } from './search-docs.ts';
 import type { TextSection } from '../plugins/remark-search-text.ts';
@@ -80,6 +81,7 @@ export const INDEX_PAGES = {
   glossary: { title: 'Glossary', description: 'Short, accurate definitions of the terms a reader of the Muscat talks story meets, from enrichment to the Axis of Resistance.', summary: 'Every term, A to Z, with a short definition.' },
   sources: { title: 'Sources', description: 'The documents this briefing is built from, paragraph by paragraph, with every page that cites each paragraph.', summary: 'The documents behind the briefing.' },
   timeline: { title: 'Timeline', description: "From the 2015 nuclear agreement to the Muscat talks: dated events, with dates worked out from the report's relative wording marked as derived.", summary: 'Dated and undated events from 2015 to the talks.' },
+  data: { title: 'Open data', description: 'The briefing as data: actors, issues, positions with their history, events, relations, glossary terms and source paragraphs, as JSON, CSV and JSON Schema, every field explained.' },
   brief: { title: 'The whole briefing', description: 'The whole Muscat talks briefing as one document to read through or print: bottom line, briefing pages, every stance, actors, issues, timeline, glossary and source notes.' },
   search: { title: 'Search', description: 'Search every actor, issue, position, event, term and briefing page.' },
   notFound: { title: 'Page not found', description: 'This page does not exist in the Muscat talks briefing.' },
@@ -244,6 +246,11 @@ export function sitePages(graph: BriefingGraph, bodyText: ReadonlyMap<string, Bo
     });
   }
 
+  // The Data page documents files, not the briefing's facts: search leaves it out. Its sections are its h2 headings.
+  pages.push({
+    path: '/data/', title: INDEX_PAGES.data.title, description: INDEX_PAGES.data.description, keywords: [],
+    sections: dataPageOutline().map((o) => ({ ...o, text: '' })),
+  });
   // The whole briefing as one document repeats every other page's text, so search leaves it out (no tags, no text).
   pages.push({ path: '/brief/', title: INDEX_PAGES.brief.title, description: INDEX_PAGES.brief.description, keywords: [], sections: [] });
   pages.push({ path: '/search/', title: INDEX_PAGES.search.title, description: INDEX_PAGES.search.description, keywords: [], sections: [] });

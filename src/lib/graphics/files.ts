@@ -4,6 +4,7 @@
  * when its address is known (SITE_URL) and none otherwise.
  */
 import { formatDay } from '../dates.ts';
+import { graphicPath, type GraphicName } from '../links.ts';
 import type { BriefingGraph } from '../briefing-graph.ts';
 import { actorMapKeys, drawActorMap } from './draw-actor-map.ts';
 import { drawMatrix, matrixKeys, matrixStyle, type MatrixCell } from './draw-matrix.ts';
@@ -14,12 +15,13 @@ import { actorMapStyle, timelineStyle } from './style.ts';
 import { SITE } from '../../site.ts';
 import type { Stance } from '../../schemas/stance.ts';
 
+/** Each file's path (links.ts names them) and the title drawn on it. */
 export const GRAPHIC_FILES = {
-  timeline: { path: '/graphics/timeline.svg', title: 'Timeline of the Muscat talks story' },
-  'actor-map': { path: '/graphics/actor-map.svg', title: 'Who is who in the Muscat talks, and how they stand to one another' },
-  'positions-matrix': { path: '/graphics/positions-matrix.svg', title: 'Where each side stands on each issue in the Muscat talks' },
-} as const;
-export type GraphicFile = keyof typeof GRAPHIC_FILES;
+  timeline: { path: graphicPath('timeline'), title: 'Timeline of the Muscat talks story' },
+  'actor-map': { path: graphicPath('actor-map'), title: 'Who is who in the Muscat talks, and how they stand to one another' },
+  'positions-matrix': { path: graphicPath('positions-matrix'), title: 'Where each side stands on each issue in the Muscat talks' },
+} as const satisfies Record<GraphicName, { path: string; title: string }>;
+export type GraphicFile = GraphicName;
 
 export interface FileContext {
   /** Site-relative link of a page ('/actors/iran/' with the base path), or undefined to leave links out. */

@@ -1,12 +1,12 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { graphicFile, GRAPHIC_FILES, type GraphicFile } from '../../lib/graphics/files.ts';
+import { graphicFile, type GraphicFile } from '../../lib/graphics/files.ts';
 import { entryHref, paragraphHref } from '../../lib/href.ts';
-import { hostedRoot } from '../../lib/links.ts';
+import { GRAPHICS, hostedRoot } from '../../lib/links.ts';
 import { readSettings } from '../../lib/settings.ts';
 import { loadBriefing } from '../../lib/site-data.ts';
 
 /** The graphics as standalone SVG files for reuse (src/lib/graphics/files.ts). */
-export const getStaticPaths = (() => Object.keys(GRAPHIC_FILES).map((name) => ({ params: { name } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (() => GRAPHICS.map((name) => ({ params: { name } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, site }) => {
   const given = readSettings(process.env).siteGiven && site;

@@ -1,0 +1,8 @@
+// The JSON downloads: /data/<dataset>.json, each dataset's records with their licence and dates (src/lib/open-data.ts).
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { DATASET_NAMES, OPEN_DATASETS } from '../../schemas/open-data.ts';
+import { dataResponse } from '../../lib/site-open-data.ts';
+
+export const getStaticPaths = (() => DATASET_NAMES.map((name) => ({ params: { dataset: OPEN_DATASETS[name].file } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = ({ params }) => dataResponse(`data/${params.dataset}.json`);
