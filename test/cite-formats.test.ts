@@ -67,6 +67,7 @@ test('BibTeX keys are stable per path; the home page is the site alone', () => {
 test('BibTeX escapes the characters TeX reads as markup', () => {
   assert.equal(texEscape('R&D at 50% for $5 #1 a_b {x} ^ ~ \\'), 'R\\&D at 50\\% for \\$5 \\#1 a\\_b \\{x\\} \\textasciicircum{} \\textasciitilde{} \\textbackslash{}');
   assert.match(bibtex({ ...page, title: 'Oil & gas: 100% "sanctions"' }), /title {3}= \{\{Oil \\& gas: 100\\% "sanctions"\}\}/);
+  assert.equal(texEscape('Iran–US talks — overview'), 'Iran--US talks --- overview');
 });
 
 test('titles that end in a question mark keep it; inner double quotes become single in quoted titles', () => {

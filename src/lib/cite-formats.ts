@@ -70,10 +70,13 @@ export function chicago(c: CiteInput): string {
   return `${head} ${c.url === null ? `${OFFLINE_COPY}.` : `${c.url}.`}`;
 }
 
-/** Escapes what TeX would read as markup: \ { } $ & % # _ ^ ~. */
+/** Escapes what TeX would read as markup (\ { } $ & % # _ ^ ~), and writes dashes the TeX way (– as --, — as ---). */
 export function texEscape(s: string): string {
-  return s.replace(/[\\{}$&%#_^~]/g, (ch) =>
-    ch === '\\' ? '\\textbackslash{}' : ch === '^' ? '\\textasciicircum{}' : ch === '~' ? '\\textasciitilde{}' : `\\${ch}`);
+  return s
+    .replace(/[\\{}$&%#_^~]/g, (ch) =>
+      ch === '\\' ? '\\textbackslash{}' : ch === '^' ? '\\textasciicircum{}' : ch === '~' ? '\\textasciitilde{}' : `\\${ch}`)
+    .replace(/—/g, '---')
+    .replace(/–/g, '--');
 }
 
 /** A key that stays the same for as long as the page keeps its path: 'muscat-talks-briefing-actors-iran'. */

@@ -13,8 +13,13 @@ for (const box of document.querySelectorAll<HTMLElement>('[data-cite]')) {
     const button = document.createElement('button');
     button.type = 'button';
     button.className = 'cite-copy';
-    button.textContent = 'Copy';
-    button.setAttribute('aria-label', `Copy ${label} citation`);
+    // "Copy", then "Copied" for a moment; the name says which reference ("Copy APA citation").
+    const word = document.createElement('span');
+    word.textContent = 'Copy';
+    const which = document.createElement('span');
+    which.className = 'vh';
+    which.textContent = ` ${label} citation`;
+    button.append(word, which);
     button.addEventListener('click', async () => {
       let said = `Copied the ${label} citation.`;
       try {
@@ -26,6 +31,10 @@ for (const box of document.querySelectorAll<HTMLElement>('[data-cite]')) {
       // Emptied first, so the same message twice is announced twice.
       status.textContent = '';
       setTimeout(() => (status.textContent = said), 50);
+      if (said.startsWith('Copied')) {
+        word.textContent = 'Copied';
+        setTimeout(() => (word.textContent = 'Copy'), 2000);
+      }
     });
     text.after(button);
   }

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { Element } from 'hast';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
+import { texEscape } from '../../src/lib/cite-formats.ts';
 import { formatDay } from '../../src/lib/dates.ts';
 import { SITE } from '../../src/site.ts';
 import { fromHtml } from './hast.ts';
@@ -144,7 +145,7 @@ for (const edition of ['dist', 'dist-offline']) {
       for (const ref of selectAll('[data-cite-text]', box) as Element[]) {
         const style = String(ref.properties.dataCiteText);
         const t = toString(ref);
-        const title = style === 'bibtex' ? h1.replace(/[&%$#_{}]/g, (c) => `\\${c}`) : h1;
+        const title = style === 'bibtex' ? texEscape(h1) : h1;
         if (!t.includes(title)) problems.push(`${file}: ${style} lacks the title "${h1}"`);
         if (!t.includes(SITE.title)) problems.push(`${file}: ${style} lacks the site's name`);
         const year = String(day.getUTCFullYear());
