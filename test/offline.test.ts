@@ -61,6 +61,26 @@ test('without SITE_URL the offline copy names no online edition and links no pla
   assert.ok(out.includes('<span data-offline-download="">This is the offline copy</span>'), out);
 });
 
+test(`"Cite this page": kept as the hosted page's with SITE_URL; written again as an offline copy's without, naming no address`, () => {
+  const page = '<html><body><main><details data-cite><summary>Cite this page</summary><dl><div><dt>MLA</dt><dd>' +
+    '<p data-cite-text="mla">“Iran.” Muscat talks briefing, 6 Feb. 2026, example.org/actors/iran/. Accessed 7 Feb. 2026.</p></dd></div>' +
+    '<div><dt>BibTeX</dt><dd><pre data-cite-text="bibtex">@misc{x, url = {https://example.org/actors/iran/}}</pre></dd></div></dl></details></main></body></html>';
+  const cited = { title: 'Iran', path: '/actors/iran/', asOf: '2026-02-06' };
+  const run = (hostedUrl: string | null) => {
+    const tree = unified().use(rehypeParse).parse(page);
+    rewritePage(tree, 'actors/iran/index.html', { ...OPTIONS, hostedUrl }, cited);
+    return unified().use(rehypeStringify).stringify(tree);
+  };
+  const hosted = run('https://example.org/');
+  assert.ok(hosted.includes('example.org/actors/iran/. Accessed 7 Feb. 2026.</p>'), hosted);
+  const offline = run(null);
+  assert.ok(offline.includes('<p data-cite-text="mla">“Iran.” Muscat talks briefing, 6 Feb. 2026. Offline copy.</p>'), offline);
+  assert.ok(offline.includes('howpublished = {Offline copy}'), offline);
+  assert.ok(offline.includes('<p class="cite-note">This offline copy was built without a web address, so these references name none.</p></details>'), offline);
+  assert.ok(!offline.includes('example.org'), 'a placeholder address is named');
+  assert.throws(() => rewritePage(unified().use(rehypeParse).parse(page), 'actors/iran/index.html', { ...OPTIONS, hostedUrl: null }), /no record to write it again from/);
+});
+
 test('the search page loads the index and the offline search script, and its form knows the way back to the root', () => {
   const out = rewrite(read('search.html'), 'search/index.html');
   matchesFixture(out, 'search.expected.html');

@@ -6,6 +6,8 @@
  * - internal links, forms, stylesheets, scripts and images become relative and point at files (…/index.html);
  * - module scripts (blocked on file://) are replaced by classic scripts bundled with esbuild;
  * - a note says the page is an offline snapshot as of the build date and links the hosted edition;
+ * - "Cite this page" names the hosted page when there is a hosted address; without one, its references are written
+ *   again as an offline copy's, with no address (src/lib/cite-formats.ts);
  * - the search page gets MiniSearch over an index written as classic scripts (search-index.js, and shards loaded on
  *   demand when the index is large: src/lib/offline-search.ts), built from each page's search document in the page
  *   manifest, the same text, filters and weights Pagefind indexes. Pages are parsed once, for the rewrite.
@@ -25,6 +27,7 @@ import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { buildDate, formatStamp } from '../lib/build-date.ts';
+import { citeFormats, type CiteStyle } from '../lib/cite-formats.ts';
 import { readSettings } from '../lib/settings.ts';
 import { listFiles } from '../lib/files.ts';
 import { hostedRoot, withBase } from '../lib/links.ts';
@@ -74,10 +77,21 @@ const el = (tagName: string, properties: Element['properties'], text?: string): 
   type: 'element', tagName, properties, children: text === undefined ? [] : [{ type: 'text', value: text }],
 });
 
+/** What "Cite this page" needs to be written again: the page's title, site-relative path and "as of" day. */
+export interface CitedPage {
+  title: string;
+  path: string;
+  asOf: string;
+}
+
 /** Rewrites one hosted page (as a hast tree) into its offline form, in place. */
-export function rewritePage(tree: Root, file: string, options: Pick<OfflineOptions, 'base' | 'hostedUrl' | 'stamp'>): void {
+export function rewritePage(tree: Root, file: string, options: Pick<OfflineOptions, 'base' | 'hostedUrl' | 'stamp'>, page?: CitedPage): void {
   const root = rootPrefix(file);
   const hosted = options.hostedUrl;
+  // With no hosted address the references name none: the canonical URL is a placeholder that leads nowhere.
+  const offlineCite = !hosted && page
+    ? citeFormats({ title: page.title, site: SITE.title, path: page.path, asOf: new Date(`${page.asOf}T00:00:00Z`), accessed: options.stamp, url: null })
+    : undefined;
   const isSearch = file === 'search/index.html';
   visit(tree, 'element', (node, index, parent) => {
     const p = node.properties;
@@ -104,6 +118,13 @@ export function rewritePage(tree: Root, file: string, options: Pick<OfflineOptio
         node.children = [{ type: 'text', value: 'This is the offline copy' }];
       }
     }
+    if (typeof p.dataCiteText === 'string' && !hosted) {
+      if (!offlineCite)
+        throw new Error(`${file} has "Cite this page" but no record to write it again from: its page-manifest record needs title and asOf (src/lib/page-manifest.ts).`);
+      node.children = [{ type: 'text', value: offlineCite[p.dataCiteText as CiteStyle] }];
+    }
+    if (p.dataCite !== undefined && !hosted && node.tagName === 'details')
+      node.children.push(el('p', { className: ['cite-note'] }, 'This offline copy was built without a web address, so these references name none.'));
     if (isSearch && node.tagName === 'form' && p.id === 'search') {
       delete p.dataBundle;
       delete p.dataBase;
@@ -235,7 +256,8 @@ export async function buildOfflineEdition(options: OfflineOptions): Promise<Offl
     if (record.search) docs.push({ path: file, doc: record.search });
     const tree = parser.parse(source.toString('utf8'));
     if (file === 'index.html') home = structuredClone(tree);
-    rewritePage(tree, file, options);
+    const path = `/${record.url.slice(withBase(manifest.base, '').length)}`;
+    rewritePage(tree, file, options, record.asOf ? { title: record.title, path, asOf: record.asOf } : undefined);
     write(file, Buffer.from(printer.stringify(tree)));
     pages++;
   }

@@ -18,6 +18,12 @@ export function buildDate(env: NodeJS.ProcessEnv = process.env, cwd = process.cw
   return { date: new Date(), from: 'current time (set SOURCE_DATE_EPOCH for a reproducible build)' };
 }
 
+let once: Date | undefined;
+/** The build's date, worked out once per process (each page's "accessed" date in "Cite this page"). */
+export function buildDay(): Date {
+  return (once ??= buildDate().date);
+}
+
 /** "28 November 2026, 17:40 UTC". */
 export function formatStamp(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');

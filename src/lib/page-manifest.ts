@@ -10,6 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isoDay } from './dates.ts';
 import { withBase } from './links.ts';
 import { ogImagePath } from './og-image.ts';
 import type { PageType } from './page-types.ts';
@@ -28,6 +29,8 @@ export interface PageRecord {
   title: string;
   /** The page's type (search filter, preview-image kicker); undefined for pages search does not index (search, 404). */
   type: PageType | undefined;
+  /** The page's "as of" day, ISO ("2026-02-06"): "Cite this page" in the offline edition is written again from it. */
+  asOf?: string;
   /** The page's preview image, relative to the build folder: "og/actors/iran.png". */
   ogImage: string;
   /** What search indexes for the page (both editions); null for pages search does not index. */
@@ -65,7 +68,7 @@ export function pageManifest(specs: readonly PageSpec[], base: string): PageMani
     const url = withBase(base, spec.path === '/404/' ? file : spec.path);
     const s = spec.search;
     return {
-      url, file, title: spec.title, type: s?.type, ogImage: ogImagePath(spec.path),
+      url, file, title: spec.title, type: s?.type, ...(spec.asOf ? { asOf: isoDay(spec.asOf) } : {}), ogImage: ogImagePath(spec.path),
       search: s
         ? {
             url, title: spec.title, type: s.type, summary: s.summary ?? '', actors: [...new Set(s.actors ?? [])], issues: [...new Set(s.issues ?? [])],

@@ -1,10 +1,11 @@
 /**
- * The little script every hosted page carries: previews for cross-links, keyboard shortcuts to the search box, and,
- * only when a reader arrives from a search result (?highlight=…), Pagefind's highlighter for the matched words.
- * Nothing of search loads otherwise.
+ * The little script every hosted page carries: previews for cross-links, keyboard shortcuts to the search box, Copy
+ * buttons for "Cite this page", and, only when a reader arrives from a search result (?highlight=…), Pagefind's
+ * highlighter for the matched words. Nothing of search loads otherwise.
  */
 import './previews.ts';
 import './shortcuts.ts';
+import './cite-copy.ts';
 
 const base = document.documentElement.dataset.base ?? '/';
 
