@@ -59,6 +59,8 @@ export interface ChangeEntry {
   revised: ChangeLink[];
   /** One sentence that says what the update did. */
   summary: string;
+  /** What it added, counted by kind: "5 briefing pages, 18 actors … and 13 glossary terms". */
+  counts: string;
 }
 
 /** Kinds of entries in the order an update lists them, with their singular and plural names. */
@@ -102,14 +104,15 @@ export function changeLog(g: BriefingGraph): ChangeEntry[] {
     const revised = u.revised.flatMap((k) => link(k) ?? []);
     const sources = u.sources.map((id) => ({ title: sourceById.get(id)?.data.title ?? id, path: entryPath('sources', id) }));
     const addedCounts = added.map((a) => `${a.items.length} ${a.label}`);
+    const counts = listJoin(addedCounts);
     const summary = first
-      ? `First edition: ${listJoin(addedCounts)}, from ${sources.length === 1 ? 'one source' : `${sources.length} sources`}.`
+      ? `First edition: ${counts}, from ${sources.length === 1 ? 'one source' : `${sources.length} sources`}.`
       : `${[
         changed.length > 0 && `${count(changed.length, 'stance', 'stances')} changed`,
         ...addedCounts.map((a) => `${a} added`),
         revised.length > 0 && `${count(revised.length, 'entry', 'entries')} revised`,
       ].filter(Boolean).join('; ') || 'A new source, cited by nothing yet'}.`;
-    return { date: u.date, anchor: `update-${isoDay(u.date)}`, first, sources, changed, added, revised, summary };
+    return { date: u.date, anchor: `update-${isoDay(u.date)}`, first, sources, changed, added, revised, summary, counts };
   });
   return entries.reverse();
 }
