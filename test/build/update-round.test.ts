@@ -14,6 +14,7 @@ import type { Element, Root } from 'hast';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { parseAtomFeed } from 'feedsmith';
+import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { fromHtml } from '../audit/hast.ts';
 import { copyProject, type Project } from './project.ts';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.ts';
@@ -77,7 +78,7 @@ test('the position page shows its history, oldest first, each step cited; the re
   const steps = selectAll('ol.history > li', current);
   assert.equal(steps.length, 2);
   assert.match(text(steps[0]), /^6 February 2026 ⇄ Conditional \(replaced\)\s*Could consider limits/);
-  assert.match(text(steps[1]), /^20 February 2026 ! Demands \(current\)\s*Sanctions eased before any written limits/);
+  assert.match(text(steps[1]), /^20 February 2026 ! Demands \(current\)\s*Sanctions eased before any written limits \(this page\)\./);
   assert.ok(hrefs(steps[0]!).includes(`${BASE}sources/muscat-2026-02-06/#p7`), 'the first step cites ¶7 of the first source');
   assert.ok(hrefs(steps[1]!).includes(`${BASE}sources/fictional-round-two/#p2`), 'the second cites ¶2 of the new one');
   assert.ok(hrefs(steps[0]!).includes(`${BASE}positions/${OLD}/`), 'the older step links to its page');
@@ -85,9 +86,11 @@ test('the position page shows its history, oldest first, each step cited; the re
   const old = page(`/positions/${OLD}/`);
   assert.match(text(select('h1', old)), /^Iran on uranium enrichment: could consider limits \(until 20 February 2026\)$/);
   const note = select('.prose > .replaced-note', old)!;
-  assert.match(text(note), /^Replaced on 20 February 2026 by Iran on uranium enrichment: sanctions eased first: ! Demands · Sanctions eased before any written limits\./);
+  assert.match(text(note), /^Replaced on 20 February 2026 by a newer stance, ! Demands: Sanctions eased before any written limits\./);
   assert.ok(hrefs(note).includes(`${BASE}positions/${NEW}/`));
-  assert.equal(selectAll('ol.history > li', old).length, 2);
+  const oldSteps = selectAll('ol.history > li', old);
+  assert.equal(oldSteps.length, 2);
+  assert.match(text(oldSteps[1]), /Sanctions eased before any written limits\. In the invented second-round report/, 'the newer step in full');
 });
 
 test('/changes/ lists the update newest first: its source, the stance change old → new, the event it added', () => {
@@ -126,6 +129,17 @@ test('the Atom feed: an entry per update, newest first, with stable ids, source 
   assert.match(offline, new RegExp(`<a href="${ROOT}changes.xml"[^>]*>Atom feed</a>`));
 });
 
+test('the pages the second round changes are valid HTML (the rules of .htmlvalidate.mjs)', async () => {
+  const validator = new HtmlValidate(new FileSystemConfigLoader());
+  const errors: string[] = [];
+  for (const edition of ['dist', 'dist-offline'])
+    for (const path of ['', 'changes/', 'briefing/positions/', `positions/${NEW}/`, `positions/${OLD}/`, 'issues/uranium-enrichment/', 'actors/iran/', 'sources/fictional-round-two/']) {
+      const report = await validator.validateString(read(`${path}index.html`, edition), `${edition}/${path}index.html`);
+      for (const result of report.results) for (const m of result.messages) errors.push(`${result.filePath}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
+    }
+  assert.deepEqual(errors, []);
+});
+
 test('both sources have their paragraph anchors and "cited by" lists', () => {
   const second = page('/sources/fictional-round-two/');
   for (const n of [1, 2, 3]) assert.ok(select(`li#p${n}`, second), `¶${n}`);
@@ -138,20 +152,39 @@ test('both sources have their paragraph anchors and "cited by" lists', () => {
   assert.ok(hrefs(sources).includes(`${BASE}sources/fictional-round-two/`) && hrefs(sources).includes(`${BASE}sources/muscat-2026-02-06/`));
 });
 
-test('screenshots of /changes/ at 1280 and 390 px (only with UPDATE_ROUND_SHOTS)', { skip: !process.env.UPDATE_ROUND_SHOTS }, async () => {
-  const out = process.env.UPDATE_ROUND_SHOTS!;
-  mkdirSync(out, { recursive: true });
-  const { chromium } = await import('@playwright/test');
-  const executablePath = findChromium();
-  const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: CHROMIUM_ARGS });
-  try {
-    for (const width of [1280, 390]) {
-      const tab = await browser.newPage({ viewport: { width, height: 900 } });
-      await tab.goto(pathToFileURL(join(project.dir, 'dist-offline/changes/index.html')).href);
-      await tab.screenshot({ path: join(out, `changes-${width}.png`), fullPage: true });
-      await tab.close();
+// In a browser, only on request (it needs Chromium and adds some 20 s): screenshots of /changes/, and axe-core (WCAG 2
+// A and AA, light and dark) over the pages the second round changes, in the offline edition over file://.
+test('in a browser: /changes/ (and the replaced position, the positions view) at 1280 and 390 px, and no axe violation on the changed pages (only with UPDATE_ROUND_SHOTS)',
+  { skip: !process.env.UPDATE_ROUND_SHOTS }, async () => {
+    const out = process.env.UPDATE_ROUND_SHOTS!;
+    mkdirSync(out, { recursive: true });
+    const { chromium } = await import('@playwright/test');
+    const { default: AxeBuilder } = await import('@axe-core/playwright');
+    const executablePath = findChromium();
+    const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: CHROMIUM_ARGS });
+    const url = (path: string) => pathToFileURL(join(project.dir, 'dist-offline', `${path.replace(/^\//, '')}index.html`)).href;
+    try {
+      for (const width of [1280, 390]) {
+        const tab = await browser.newPage({ viewport: { width, height: 900 } });
+        for (const [name, path] of [['changes', '/changes/'], ['replaced-position', `/positions/${OLD}/`], ['positions', '/briefing/positions/']] as const) {
+          await tab.goto(url(path));
+          await tab.screenshot({ path: join(out, `${name}-${width}.png`), fullPage: true });
+        }
+        await tab.close();
+      }
+      const violations: string[] = [];
+      for (const colorScheme of ['light', 'dark'] as const) {
+        const tab = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme });
+        for (const path of ['/', '/changes/', '/briefing/positions/', `/positions/${NEW}/`, `/positions/${OLD}/`, '/issues/uranium-enrichment/', '/actors/iran/']) {
+          await tab.goto(url(path));
+          const result = await new AxeBuilder({ page: tab }).options({ resultTypes: ['violations'] })
+            .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).setLegacyMode(true).analyze();
+          violations.push(...result.violations.flatMap((v) => v.nodes.map((n) => `${colorScheme} ${path} ${v.id}: ${n.target.join(' ')}`)));
+        }
+        await tab.close();
+      }
+      assert.deepEqual(violations, []);
+    } finally {
+      await browser.close();
     }
-  } finally {
-    await browser.close();
-  }
-});
+  });
