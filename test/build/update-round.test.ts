@@ -16,6 +16,7 @@ import { toString } from 'hast-util-to-string';
 import { parseAtomFeed } from 'feedsmith';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { fromHtml } from '../audit/hast.ts';
+import { FIRST_ROUND_TRIP, SCRIPT_BUDGET, weighPage } from '../../src/lib/page-weight.ts';
 import { copyProject, type Project } from './project.ts';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.ts';
 
@@ -138,6 +139,13 @@ test('the pages the second round changes are valid HTML (the rules of .htmlvalid
       for (const result of report.results) for (const m of result.messages) errors.push(`${result.filePath}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
     }
   assert.deepEqual(errors, []);
+});
+
+test('the changed pages stay within the page-weight budgets', () => {
+  const weights = ['changes/', 'briefing/positions/', `positions/${NEW}/`, `positions/${OLD}/`, 'issues/uranium-enrichment/', '']
+    .map((p) => weighPage(join(project.dir, 'dist'), `${p}index.html`, BASE));
+  console.log(weights.map((w) => `${w.page}: ${w.htmlCssGzip} B HTML+CSS, ${w.scriptGzip} B script (gzipped)`).join('\n'));
+  assert.deepEqual(weights.filter((w) => w.htmlCssGzip > FIRST_ROUND_TRIP || w.scriptGzip > SCRIPT_BUDGET).map((w) => w.page), []);
 });
 
 test('both sources have their paragraph anchors and "cited by" lists', () => {
