@@ -81,6 +81,22 @@ test(`"Cite this page": kept as the hosted page's with SITE_URL; written again a
   assert.throws(() => rewritePage(unified().use(rehypeParse).parse(page), 'actors/iran/index.html', { ...OPTIONS, hostedUrl: null }), /no record to write it again from/);
 });
 
+test('the feed links point at the hosted feed; without SITE_URL the head link goes and the text link becomes text', () => {
+  const html = '<html><head><link rel="alternate" type="application/atom+xml" title="Feed" href="/b/changes.xml"></head>' +
+    '<body><main><p>Follow with the <a href="/b/changes.xml" type="application/atom+xml" data-feed-link>Atom feed</a>.</p></main></body></html>';
+  const run = (hostedUrl: string | null) => {
+    const tree = unified().use(rehypeParse).parse(html);
+    rewritePage(tree, 'changes/index.html', { ...OPTIONS, base: '/b/', hostedUrl });
+    return unified().use(rehypeStringify).stringify(tree);
+  };
+  const hosted = run('https://example.org/b/');
+  assert.ok(hosted.includes('<link rel="alternate" type="application/atom+xml" title="Feed" href="https://example.org/b/changes.xml">'), hosted);
+  assert.ok(hosted.includes('<a href="https://example.org/b/changes.xml" type="application/atom+xml" data-feed-link="">Atom feed</a>'), hosted);
+  const none = run(null);
+  assert.ok(!none.includes('changes.xml') && !none.includes('application/atom+xml'), none);
+  assert.ok(none.includes('<span data-feed-link="">Atom feed (on the hosted edition)</span>'), none);
+});
+
 test('the search page loads the index and the offline search script, and its form knows the way back to the root', () => {
   const out = rewrite(read('search.html'), 'search/index.html');
   matchesFixture(out, 'search.expected.html');

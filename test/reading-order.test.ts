@@ -24,6 +24,7 @@ test('neighbours: the first page has no previous, the last no next, a page outsi
     next: { path: '/briefing/what-to-watch/', title: 'What to watch' },
   });
   assert.deepEqual(neighbours(order, '/briefing/what-to-watch/').next, { path: '/actors/', title: 'Actors' });
-  assert.deepEqual(neighbours(order, '/sources/'), { prev: { path: '/glossary/', title: 'Glossary' } });
+  assert.deepEqual(neighbours(order, '/sources/').prev, { path: '/glossary/', title: 'Glossary' });
+  assert.deepEqual(neighbours(order, '/changes/'), { prev: { path: '/sources/', title: 'Sources' } });
   assert.deepEqual(neighbours(order, '/actors/iran/'), {});
 });

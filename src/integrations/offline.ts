@@ -11,8 +11,9 @@
  * - the search page gets MiniSearch over an index written as classic scripts (search-index.js, and shards loaded on
  *   demand when the index is large: src/lib/offline-search.ts), built from each page's search document in the page
  *   manifest, the same text, filters and weights Pagefind indexes. Pages are parsed once, for the rewrite.
- * Hosting-only files (Pagefind's bundle, sitemaps, robots.txt, 404 page, module scripts, the page manifest) are left
- * out.
+ * Hosting-only files (Pagefind's bundle, sitemaps, robots.txt, 404 page, module scripts, the page manifest, the Atom
+ * feed) are left out. A feed reader cannot follow a file on disk, so the feed's links (the head's rel=alternate and the
+ * one on /changes/) point at the hosted feed; with no hosted address the head link goes and the other becomes text.
  */
 import type { AstroIntegration } from 'astro';
 import type { Element, Root } from 'hast';
@@ -44,7 +45,9 @@ export const ZIP_NAME = SITE.offlineZip;
 export const ZIP_FOLDER = `${ZIP_NAME.replace(/\.zip$/, '')}/`;
 
 /** Files of the hosted build that make no sense from disk. */
-const HOSTING_ONLY = /^(pagefind\/|_astro\/|404\.html$|robots\.txt$|sitemap[^/]*\.xml$|[^/]+\.zip$)/;
+const HOSTING_ONLY = /^(pagefind\/|_astro\/|404\.html$|robots\.txt$|sitemap[^/]*\.xml$|[^/]+\.zip$|changes\.xml$)/;
+/** The Atom feed's file in the hosted build (src/pages/changes.xml.ts). */
+export const FEED_FILE = 'changes.xml';
 // The search vocabulary ships inside search-index.js (file:// pages cannot fetch it).
 const leftOut = (file: string) => HOSTING_ONLY.test(file) || file === MANIFEST_FILE || file === VOCABULARY_FILE;
 
@@ -102,6 +105,17 @@ export function rewritePage(tree: Root, file: string, options: Pick<OfflineOptio
     if (node.tagName === 'link' && ([] as unknown[]).concat(p.rel ?? []).includes('sitemap') && parent && index !== undefined) {
       parent.children.splice(index, 1);
       return index;
+    }
+    const feedLink = (node.tagName === 'link' && p.type === 'application/atom+xml') || p.dataFeedLink !== undefined;
+    if (feedLink && hosted) p.href = new URL(FEED_FILE, hosted).href;
+    else if (feedLink && node.tagName === 'link' && parent && index !== undefined) {
+      parent.children.splice(index, 1);
+      return index;
+    } else if (feedLink) {
+      node.tagName = 'span';
+      delete p.href;
+      delete p.type;
+      node.children = [{ type: 'text', value: 'Atom feed (on the hosted edition)' }];
     }
     if (node.tagName === 'script' && p.type === 'module' && parent && index !== undefined) {
       parent.children.splice(index, 1);

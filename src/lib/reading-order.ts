@@ -5,7 +5,7 @@
  *
  *   readingOrder([{ id: 'overview', data: { order: 1, navTitle: 'Overview' } }, …])
  *     → [{ path: '/', title: 'Overview' }, { path: '/briefing/positions/', title: 'Positions' }, …,
- *        { path: '/actors/', title: 'Actors' }, …, { path: '/sources/', title: 'Sources' }]
+ *        { path: '/actors/', title: 'Actors' }, …, { path: '/sources/', title: 'Sources' }, { path: '/changes/', … }]
  *   neighbours(order, '/briefing/positions/') → { prev: { path: '/', … }, next: { path: '/briefing/military-context/', … } }
  */
 import { entryPath } from './links.ts';
@@ -17,13 +17,14 @@ export interface ReadingStop {
   title: string;
 }
 
-/** The reference indexes that follow the narrative, in the main navigation's order. */
+/** The reference indexes that follow the narrative, in the main navigation's order; then what changed (footer). */
 export const REFERENCE_STOPS: readonly ReadingStop[] = [
   { path: '/actors/', title: 'Actors' },
   { path: '/issues/', title: 'Issues' },
   { path: '/timeline/', title: 'Timeline' },
   { path: '/glossary/', title: 'Glossary' },
   { path: '/sources/', title: 'Sources' },
+  { path: '/changes/', title: 'What changed' },
 ];
 
 interface BriefingPage {

@@ -17,6 +17,8 @@ import type { BriefingGraph } from './briefing-graph.ts';
 import { formatDay, formatPartialDate, isoDay } from './dates.ts';
 import { entryPath, paragraphAnchor } from './links.ts';
 import { dataPageOutline } from './open-data.ts';
+import { changedOn, changeLog, replacedBy } from './changes.ts';
+import { lowerFirst } from './text.ts';
 import type { PageType } from './page-types.ts';
 import type { SearchSection } from './search-docs.ts';
 import type { TextSection } from '../plugins/remark-search-text.ts';
@@ -82,6 +84,7 @@ export const INDEX_PAGES = {
   sources: { title: 'Sources', description: 'The documents this briefing is built from, paragraph by paragraph, with every page that cites each paragraph.', summary: 'The documents behind the briefing.' },
   timeline: { title: 'Timeline', description: "From the 2015 nuclear agreement to the Muscat talks: dated events, with dates worked out from the report's relative wording marked as derived.", summary: 'Dated and undated events from 2015 to the talks.' },
   data: { title: 'Open data', description: 'The briefing as data: actors, issues, positions with their history, events, relations, glossary terms and source paragraphs, as JSON, CSV and JSON Schema, every field explained.' },
+  changes: { title: 'What changed', description: 'Each update of the Muscat talks briefing, newest first: its sources, the stances that changed, and the entries it added or revised.', summary: 'Every update of the briefing, newest first.' },
   brief: { title: 'The whole briefing', description: 'The whole Muscat talks briefing as one document to read through or print: bottom line, briefing pages, every stance, actors, issues, timeline, glossary and source notes.' },
   search: { title: 'Search', description: 'Search every actor, issue, position, event, term and briefing page.' },
   notFound: { title: 'Page not found', description: 'This page does not exist in the Muscat talks briefing.' },
@@ -114,6 +117,12 @@ export function sitePages(graph: BriefingGraph, bodyText: ReadonlyMap<string, Bo
   const body = (collection: CollectionName, id: string) => bodyText.get(`${collection}/${id}`);
   const pages: PageSpec[] = [];
   const stanceLine = (stance: keyof typeof STANCES) => STANCES[stance].label;
+  const positionById = new Map(g.positions.map((p) => [p.id, p]));
+  /** " (changed on 20 February 2026)" after a stance that replaced an older one, for the lists on issue and actor pages. */
+  const changedNote = (id: string) => {
+    const on = changedOn(g, id);
+    return on ? ` Changed on ${formatDay(on)}.` : '';
+  };
 
   for (const b of g.briefing) {
     pages.push({
@@ -151,7 +160,7 @@ export function sitePages(graph: BriefingGraph, bodyText: ReadonlyMap<string, Bo
           members.length > 0 && `Linked actors: ${members.join(', ')}.`]),
         body('actors', a.id),
         [
-          { anchor: 'positions', heading: 'Positions', text: own.map((p) => `${g.issueTitle(p.data.issue.id)}: ${stanceLine(p.data.stance)}. ${sentence(p.data.headline)}`).join(' ') },
+          { anchor: 'positions', heading: 'Positions', text: own.map((p) => `${g.issueTitle(p.data.issue.id)}: ${stanceLine(p.data.stance)}. ${sentence(p.data.headline)}${changedNote(p.id)}`).join(' ') },
           ...(events.length ? [{ anchor: 'events', heading: 'On the timeline', text: events.map((e) => sentence(e.data.title)).join(' ') }] : []),
         ],
       ),
@@ -171,7 +180,7 @@ export function sitePages(graph: BriefingGraph, bodyText: ReadonlyMap<string, Bo
       search: { type: 'issue', issues: [i.id], actors: here.map((p) => p.data.actor.id), summary: i.data.summary },
       keywords: [...new Set([i.data.title, i.data.shortTitle, ...i.data.aliases])],
       sections: bodySections(i.data.title, i.data.summary, body('issues', i.id), [
-        { anchor: 'stances', heading: 'Where each side stands', text: here.map((p) => `${g.actorName(p.data.actor.id)}: ${stanceLine(p.data.stance)}. ${sentence(p.data.headline)}`).join(' ') },
+        { anchor: 'stances', heading: 'Where each side stands', text: here.map((p) => `${g.actorName(p.data.actor.id)}: ${stanceLine(p.data.stance)}. ${sentence(p.data.headline)}${changedNote(p.id)}`).join(' ') },
         ...(events.length ? [{ anchor: 'events', heading: 'On the timeline', text: events.map((e) => sentence(e.data.title)).join(' ') }] : []),
       ]),
     });
@@ -180,13 +189,25 @@ export function sitePages(graph: BriefingGraph, bodyText: ReadonlyMap<string, Bo
   for (const p of g.positions) {
     const { actor, issue, stance, headline, summary, voicedBy } = p.data;
     const title = g.positionTitle(p);
+    // Time, in sentences: what this stance replaced, or what replaced it (the page says the same at its top).
+    const name = g.actorName(actor.id);
+    const before = p.data.supersedes && positionById.get(p.data.supersedes.id);
+    const after = replacedBy(g, p.id);
+    const successor = after && positionById.get(after.id);
+    const time = join([
+      successor && `This stance was replaced on ${formatDay(after.date)} by a newer one. ${name}'s stance is now ${stanceLine(successor.data.stance)}: ${sentence(successor.data.headline)}`,
+      before && `This stance replaced an earlier one on ${formatDay(changedOn(g, p.id) ?? g.asOf)}. ${name}'s stance had been ${stanceLine(before.data.stance)}: ${sentence(before.data.headline)}`,
+    ]);
     pages.push({
       path: entryPath('positions', p.id), title, description: `${headline}. ${summary}`,
       // Actor and issue are in the title and the filters, the stance in the keywords (so "who rejects …" finds it) and
       // beside the result: the text is the stance itself, in sentences, so excerpts read as prose.
       search: { type: 'position', actors: [actor.id], issues: [issue.id], summary: headline, stance },
       keywords: [STANCES[stance].label],
-      sections: [{ heading: title, text: join([sentence(headline), summary, voicedBy && `Voiced by ${voicedBy}.`]) }],
+      sections: [
+        { heading: title, text: join([sentence(headline), summary, voicedBy && `Voiced by ${voicedBy}.`]) },
+        ...(time ? [{ anchor: 'history', heading: 'History', text: time }] : []),
+      ],
     });
   }
 
@@ -251,14 +272,44 @@ export function sitePages(graph: BriefingGraph, bodyText: ReadonlyMap<string, Bo
     path: '/data/', title: INDEX_PAGES.data.title, description: INDEX_PAGES.data.description, keywords: [],
     sections: dataPageOutline().map((o) => ({ ...o, text: '' })),
   });
+  const log = changeLog(g);
+  pages.push({
+    path: '/changes/', title: INDEX_PAGES.changes.title, description: INDEX_PAGES.changes.description,
+    search: { type: 'source', summary: INDEX_PAGES.changes.summary }, keywords: ['updates', 'changes'],
+    sections: [
+      { heading: INDEX_PAGES.changes.title, text: INDEX_PAGES.changes.description },
+      ...log.map((u) => ({
+        anchor: u.anchor, heading: formatDay(u.date),
+        text: join([u.summary, `Sources: ${u.sources.map((s) => s.title).join('; ')}.`,
+          ...u.changed.map((c) => `${c.actor} on ${lowerFirst(c.issue)}: the stance changed from ${stanceLine(c.from)} to ${stanceLine(c.to)}.`)]),
+      })),
+    ],
+  });
+
   // The whole briefing as one document repeats every other page's text, so search leaves it out (no tags, no text).
   pages.push({ path: '/brief/', title: INDEX_PAGES.brief.title, description: INDEX_PAGES.brief.description, keywords: [], sections: [] });
   pages.push({ path: '/search/', title: INDEX_PAGES.search.title, description: INDEX_PAGES.search.description, keywords: [], sections: [] });
   pages.push({ path: '/404/', title: INDEX_PAGES.notFound.title, description: INDEX_PAGES.notFound.description, keywords: [], sections: [] });
+  // A page is as of the latest source among the citations it shows: its entry's own, and those of the stances it lists
+  // (an issue or actor page, the positions page, a position's history) or the events (the timeline). A source page is
+  // as of its own date; the home page, which says what the latest update changed, and pages that cite nothing, as of
+  // the latest source overall.
   const keyAt = new Map(g.pages.map((p) => [p.path, `${p.collection}/${p.id}`]));
-  const asOf = (path: string) => {
+  const shown = new Map<string, string[]>([
+    ['/timeline/', g.events.map((e) => `events/${e.id}`)],
+    [entryPath('briefing', 'positions'), g.current.map((x) => `positions/${x.id}`)],
+    ...g.issues.map((i): [string, string[]] => [entryPath('issues', i.id), g.positionsOnIssue(i.id).map((x) => `positions/${x.id}`)]),
+    ...g.actors.map((a): [string, string[]] => [entryPath('actors', a.id), g.positionsOfActor(a.id).map((x) => `positions/${x.id}`)]),
+    ...g.positions.map((x): [string, string[]] => [entryPath('positions', x.id), g.time.history(x.id).map((h) => `positions/${h}`)]),
+  ]);
+  const sourceDate = new Map(g.sources.map((s) => [entryPath('sources', s.id), s.data.date]));
+  const asOf = (path: string): Date => {
+    if (path === '/') return g.asOf;
+    const own = sourceDate.get(path);
+    if (own) return own;
     const key = keyAt.get(path);
-    return (key && g.time.asOfEntry(key)) || g.asOf;
+    const dates = [key, ...(shown.get(path) ?? [])].flatMap((k) => (k ? g.time.asOfEntry(k) ?? [] : []));
+    return dates.length ? new Date(Math.max(...dates.map((d) => d.getTime()))) : g.asOf;
   };
   return pages.map((p) => ({ ...p, outline: outlineOf(p), asOf: asOf(p.path) }));
 }

@@ -1,0 +1,75 @@
+/**
+ * The Atom feed of the briefing's updates (/changes.xml), written with the `feed` library: one entry per update, as
+ * /changes/ lists them (src/lib/changes.ts), newest first.
+ *
+ *   changesFeed(changeLog(graph), { root: 'https://example.org/briefings/muscat/', title: 'Muscat talks briefing' })
+ *   → <feed xmlns="http://www.w3.org/2005/Atom"><id>https://example.org/briefings/muscat/changes/</id>
+ *       <updated>2026-02-20T00:00:00.000Z</updated> …
+ *       <entry><title type="html">Update of 20 February 2026: 1 stance changed; 1 event added</title>
+ *         <id>https://example.org/briefings/muscat/changes/#update-2026-02-20</id> … </entry> …</feed>
+ *
+ * Reproducible: every date is a source date (the feed's `updated` is the latest), never the time of the build, and
+ * each entry's id is its place on /changes/, which a later update does not move. Links are absolute, from the hosted
+ * root (SITE_URL and BASE_PATH).
+ */
+import { Feed } from 'feed';
+import { STANCES } from '../schemas/stance.ts';
+import type { ChangeEntry, ChangeLink } from './changes.ts';
+import { formatDay } from './dates.ts';
+
+export interface FeedOptions {
+  /** The hosted site's root, absolute, ending in "/" (hostedRoot in links.ts). */
+  root: string;
+  /** The site's name. */
+  title: string;
+  /** The site's language ("en-GB"). */
+  language?: string;
+}
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** The absolute URL of a site-relative path ("/changes/#x") under the hosted root. */
+export const absolute = (root: string, path: string): string => new URL(path.replace(/^\/+/, ''), root).href;
+
+export function entryTitle(u: ChangeEntry): string {
+  return u.first ? `First edition, ${formatDay(u.date)}` : `Update of ${formatDay(u.date)}: ${u.summary.replace(/\.$/, '')}`;
+}
+
+/** An update's changes as HTML, every link absolute. */
+export function entryHtml(u: ChangeEntry, root: string): string {
+  const a = (l: ChangeLink) => `<a href="${escapeHtml(absolute(root, l.path))}">${escapeHtml(l.title)}</a>`;
+  const parts = [`<p>${escapeHtml(u.summary)}</p>`, `<p>${u.sources.length === 1 ? 'Source' : 'Sources'}: ${u.sources.map(a).join('; ')}.</p>`];
+  if (u.changed.length)
+    parts.push(`<p>Stances changed:</p><ul>${u.changed.map((c) =>
+      `<li>${a({ title: `${c.actor} · ${c.issue}`, path: c.path })}: ${STANCES[c.from].label} → ${STANCES[c.to].label}</li>`).join('')}</ul>`);
+  if (!u.first) for (const g of u.added) parts.push(`<p>Added, ${g.items.length} ${escapeHtml(g.label)}: ${g.items.map(a).join('; ')}.</p>`);
+  if (u.revised.length) parts.push(`<p>Revised: ${u.revised.map(a).join('; ')}.</p>`);
+  parts.push(`<p>${a({ title: 'What changed, on the briefing', path: `/changes/#${u.anchor}` })}</p>`);
+  return parts.join('');
+}
+
+export function changesFeed(log: readonly ChangeEntry[], options: FeedOptions): string {
+  const { root, title } = options;
+  const page = absolute(root, '/changes/');
+  const feed = new Feed({
+    id: page,
+    title: `${title}: what changed`,
+    description: 'Each update of the briefing: its sources, the stances that changed, and the entries it added or revised.',
+    link: page,
+    feedLinks: { atom: absolute(root, '/changes.xml') },
+    language: options.language ?? 'en',
+    // The newest update's date, so two builds of the same content write the same feed.
+    updated: log[0]?.date ?? new Date(0),
+    author: { name: title, link: root },
+    copyright: `${title}, written in its own words from the sources it cites`,
+    generator: false,
+  });
+  for (const u of log) {
+    const link = absolute(root, `/changes/#${u.anchor}`);
+    feed.addItem({
+      title: escapeHtml(entryTitle(u)), id: link, link, date: u.date, published: u.date,
+      description: escapeHtml(u.summary), content: entryHtml(u, root),
+    });
+  }
+  return feed.atom1();
+}

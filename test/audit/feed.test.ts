@@ -1,0 +1,54 @@
+// The Atom feed of the real build (dist/changes.xml), parsed with feedsmith: valid, one entry (the first edition),
+// dated by the source, ids and links absolute under the hosted root; every page advertises it; the offline edition
+// carries no feed file and no link to one it does not have.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseAtomFeed } from 'feedsmith';
+import { select } from 'hast-util-select';
+import { hostedRoot } from '../../src/lib/links.ts';
+import { readSettings } from '../../src/lib/settings.ts';
+import { fromHtml } from './hast.ts';
+import { htmlFiles } from './pages.ts';
+
+// The audits run over the build `npm run build` made, with the same settings.
+const { site, base } = readSettings(process.env);
+const root = hostedRoot(site, base);
+const xml = readFileSync('dist/changes.xml', 'utf8');
+
+test('dist/changes.xml is an Atom feed with one entry, the first edition, dated by its source', () => {
+  const feed = parseAtomFeed(xml);
+  assert.match(xml, /^<\?xml version="1\.0" encoding="utf-8"\?>\s*<feed xmlns="http:\/\/www\.w3\.org\/2005\/Atom">/);
+  assert.equal(feed.id, `${root}changes/`);
+  assert.equal(feed.updated, '2026-02-06T00:00:00.000Z');
+  assert.ok(feed.title && feed.authors?.length, 'a title and an author (Atom requires them)');
+  assert.deepEqual(feed.links?.map((l) => [l.rel, l.href]), [['alternate', `${root}changes/`], ['self', `${root}changes.xml`]]);
+  assert.equal(feed.entries?.length, 1);
+  const entry = feed.entries![0]!;
+  assert.equal(entry.id, `${root}changes/#update-2026-02-06`);
+  assert.equal(entry.updated, '2026-02-06T00:00:00.000Z');
+  assert.deepEqual(entry.links?.map((l) => l.href), [`${root}changes/#update-2026-02-06`]);
+  const content = String((entry.content as { value?: string } | undefined)?.value ?? entry.content);
+  const links = [...content.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!);
+  assert.ok(links.length > 0 && links.every((l) => l.startsWith(root)), links.join(' '));
+  assert.doesNotMatch(xml, /<generator|T(?!00:00:00\.000Z)\d\d:\d\d/, 'no build time and no generator line: the feed is the same in every build');
+});
+
+test('every hosted page advertises the feed in its head', () => {
+  const missing = htmlFiles('dist').filter((f) => {
+    const link = select('head link[rel="alternate"][type="application/atom+xml"]', fromHtml(readFileSync(join('dist', f), 'utf8')));
+    return link?.properties.href !== `${base}changes.xml`;
+  });
+  assert.deepEqual(missing, []);
+});
+
+test('the offline edition has no feed file, and links to a feed only where there is a hosted one', () => {
+  assert.equal(existsSync('dist-offline/changes.xml'), false);
+  const hosted = readSettings(process.env).siteGiven ? `${root}changes.xml` : undefined;
+  const wrong = htmlFiles('dist-offline').filter((f) => {
+    const link = select('head link[type="application/atom+xml"]', fromHtml(readFileSync(join('dist-offline', f), 'utf8')));
+    return hosted ? link?.properties.href !== hosted : link !== undefined;
+  });
+  assert.deepEqual(wrong, []);
+});
