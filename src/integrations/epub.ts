@@ -73,10 +73,9 @@ export function makeEpub({ html, hostedUrl, siteGiven = true, stamp, asOf, lang 
   visit(article, 'element', (node, index, parent) => {
     if (node.tagName !== 'svg' || !parent || index === undefined) return;
     const classes = node.properties.className;
-    if (Array.isArray(classes) && classes.includes('map-wide')) {
-      parent.children.splice(index, 1);
-      return index;
-    }
+    if (!Array.isArray(classes) || !classes.includes('map-wide')) return undefined;
+    parent.children.splice(index, 1);
+    return index;
   });
   visit(article, 'element', (node, index, parent) => {
     const p = node.properties;
@@ -99,6 +98,7 @@ export function makeEpub({ html, hostedUrl, siteGiven = true, stamp, asOf, lang 
     }
     if (node.tagName === 'style')
       for (const text of node.children) if (text.type === 'text') text.value = text.value.replace(/var\(--(\w+)\)/g, (_, name: string) => LIGHT[name as Colour] ?? 'currentColor');
+    return undefined;
   });
   const hasSvg = selectAll('svg', article).length > 0;
   const children: ElementContent[] = [
