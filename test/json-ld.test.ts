@@ -37,6 +37,7 @@ test('every page but the 404 gets a node of the type its kind calls for', () => 
     '/': 'Report', '/actors/': 'CollectionPage', '/actors/freedonia/': 'WebPage', '/issues/': 'CollectionPage', '/issues/widget-quota/': 'Report',
     '/positions/sylvania--widget-quota/': 'Report', '/timeline/': 'CollectionPage', '/glossary/': 'DefinedTermSet', '/glossary/widget-quota/': 'WebPage',
     '/sources/': 'CollectionPage', '/sources/fenwick-round-1/': 'WebPage', '/brief/': 'Report', '/search/': 'SearchResultsPage',
+    '/changes/': 'CollectionPage', '/data/': 'DataCatalog',
   };
   for (const [path, type] of Object.entries(expected)) assert.equal(ld(path).main['@type'], type, path);
   assert.equal(pageJsonLd(graph, spec('/404/'), { root: ROOT, url: urlOf('/404/') }), undefined);

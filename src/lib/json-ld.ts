@@ -20,7 +20,8 @@
  *   timeline                                    CollectionPage whose mainEntity is an ItemList of Events (startDate
  *                                               only where the source dates them)
  *   sources                                     WebPage about the source document (NewsArticle, Report, CreativeWork)
- *   actors, issues, sources indexes             CollectionPage
+ *   actors, issues, sources indexes, changes    CollectionPage
+ *   data                                        DataCatalog (the page describing the downloads)
  *   search                                      SearchResultsPage
  * The home page also carries the WebSite, with a SearchAction into the search page's `q` parameter.
  * A source is described by what is known of it: its title and date, its outlet only when known, never a URL.
@@ -76,7 +77,9 @@ export function mainType(graph: BriefingGraph, path: string): string | undefined
   if (path === '/glossary/') return 'DefinedTermSet';
   if (path === '/brief/') return 'Report';
   if (path === '/search/') return 'SearchResultsPage';
-  if (path === '/actors/' || path === '/issues/' || path === '/sources/' || path === '/timeline/') return 'CollectionPage';
+  if (path === '/actors/' || path === '/issues/' || path === '/sources/' || path === '/timeline/' || path === '/changes/') return 'CollectionPage';
+  // The Data page describes the downloads: a catalogue of the briefing's datasets.
+  if (path === '/data/') return 'DataCatalog';
   return undefined;
 }
 
