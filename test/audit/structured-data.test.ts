@@ -29,7 +29,8 @@ function expectedTypes(file: string): { type: string; entity?: readonly string[]
   if (/^\/sources\/[^/]+\/$/.test(path)) return { type: 'WebPage' };
   if (path === '/glossary/') return { type: 'DefinedTermSet' };
   if (path === '/search/') return { type: 'SearchResultsPage' };
-  if (['/actors/', '/issues/', '/sources/', '/timeline/'].includes(path)) return { type: 'CollectionPage', ...(path === '/timeline/' ? { entity: ['ItemList'] } : {}) };
+  if (path === '/data/') return { type: 'DataCatalog' };
+  if (['/actors/', '/issues/', '/sources/', '/timeline/', '/changes/'].includes(path)) return { type: 'CollectionPage', ...(path === '/timeline/' ? { entity: ['ItemList'] } : {}) };
   throw new Error(`${file}: no expected schema.org type; add the page's kind here and in src/lib/json-ld.ts.`);
 }
 
