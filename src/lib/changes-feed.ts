@@ -13,6 +13,7 @@
  * root (SITE_URL and BASE_PATH).
  */
 import { Feed } from 'feed';
+import { SITE } from '../site.ts';
 import { STANCES } from '../schemas/stance.ts';
 import type { ChangeEntry, ChangeLink } from './changes.ts';
 import { formatDay } from './dates.ts';
@@ -61,7 +62,8 @@ export function changesFeed(log: readonly ChangeEntry[], options: FeedOptions): 
     // The newest update's date, so two builds of the same content write the same feed.
     updated: log[0]?.date ?? new Date(0),
     author: { name: title, link: root },
-    copyright: `${title}, written in its own words from the sources it cites`,
+    // The licence the open data files carry (SITE.licence): the feed's summaries are the same own-words text.
+    copyright: `${title}, in its own words from the sources it cites. ${SITE.licence.name} (${SITE.licence.id}): ${SITE.licence.url}`,
     generator: false,
   });
   for (const u of log) {
