@@ -5,7 +5,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync,
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { listFiles } from '../src/lib/files.ts';
+import { formatBytes, listFiles } from '../src/lib/files.ts';
 import { INDEX_FILE, payloadFiles, SHARD_DIR, type OfflineIndex } from '../src/lib/offline-search.ts';
 import { SITE } from '../src/site.ts';
 import { ZIP_FOLDER } from '../src/integrations/offline.ts';
@@ -144,7 +144,7 @@ test('the hosted home page offers the zip with its size, and the zip holds exact
   const response = await request.get(`/${SITE.offlineZip}`);
   expect(response.status()).toBe(200);
   const bytes = await response.body();
-  expect(size).toBe(`(zip, ${Math.round(bytes.length / 1024)} KB)`);
+  expect(size).toBe(`(zip, ${formatBytes(bytes.length)})`);
   const unpacked = unzipSync(new Uint8Array(bytes));
   const files = listFiles(edition).sort();
   // One folder at the top, holding exactly the edition.
@@ -160,10 +160,10 @@ test('the hosted home page links the whole briefing as one page, as a PDF and as
   expect(response.status()).toBe(200);
   const bytes = await response.body();
   expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
-  expect(await page.locator('[data-pdf-size]').textContent()).toBe(`(PDF, ${Math.round(bytes.length / 1024)} KB)`);
+  expect(await page.locator('[data-pdf-size]').textContent()).toBe(`(PDF, ${formatBytes(bytes.length)})`);
   expect(readFileSync(join(edition, SITE.briefPdf)).equals(bytes)).toBe(true);
   const epub = await (await request.get(`/${SITE.briefEpub}`)).body();
   await expect(page.getByRole('link', { name: 'EPUB', exact: true })).toHaveAttribute('href', `/${SITE.briefEpub}`);
-  expect(await page.locator('[data-epub-size]').textContent()).toBe(`(EPUB, ${Math.round(epub.length / 1024)} KB)`);
+  expect(await page.locator('[data-epub-size]').textContent()).toBe(`(EPUB, ${formatBytes(epub.length)})`);
   expect(readFileSync(join(edition, SITE.briefEpub)).equals(epub)).toBe(true);
 });

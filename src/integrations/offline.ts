@@ -30,7 +30,7 @@ import { visit } from 'unist-util-visit';
 import { buildDate, formatStamp } from '../lib/build-date.ts';
 import { citeFormats, type CiteStyle } from '../lib/cite-formats.ts';
 import { readSettings } from '../lib/settings.ts';
-import { listFiles } from '../lib/files.ts';
+import { formatBytes, listFiles } from '../lib/files.ts';
 import { hostedRoot, withBase } from '../lib/links.ts';
 import { offlineHref, rootPrefix } from '../lib/offline-links.ts';
 import { buildOfflinePayload, payloadFiles, type PayloadOptions } from '../lib/offline-search.ts';
@@ -222,7 +222,7 @@ export function stampZipSize(home: Root, bytes: number): void {
 
 /** A download's size into the element carrying `attribute` (data-zip-size, data-pdf-size…): "(PDF, 512 KB)". */
 export function stampSize(home: Root, attribute: 'dataZipSize' | 'dataPdfSize' | 'dataEpubSize', kind: string, bytes: number): void {
-  const label = `(${kind}, ${bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`})`;
+  const label = `(${kind}, ${formatBytes(bytes)})`;
   visit(home, 'element', (node) => {
     if (node.properties[attribute] !== undefined) node.children = [{ type: 'text', value: label }];
   });

@@ -355,9 +355,5 @@ export function sizesOf(text: string | Uint8Array): { raw: number; gzip: number 
   return { raw: bytes.byteLength, gzip: gzipSync(bytes, { level: 9 }).byteLength };
 }
 
-/** "812 B", "4.2 KB", "1.3 MB". */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
+/** Sizes are written as everywhere on the site (src/lib/files.ts). */
+export { formatBytes } from './files.ts';
