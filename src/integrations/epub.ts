@@ -16,7 +16,6 @@ import type { Element, ElementContent, Root } from 'hast';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { zipSync, strToU8 } from 'fflate';
 import { toHtml } from 'hast-util-to-html';
 import { select, selectAll } from 'hast-util-select';
@@ -24,14 +23,9 @@ import { toString } from 'hast-util-to-string';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import { buildDate } from '../lib/build-date.ts';
-import { formatDay } from '../lib/dates.ts';
-import { hostedRoot } from '../lib/links.ts';
-import { readSettings } from '../lib/settings.ts';
 import { SITE } from '../site.ts';
 import { LIGHT, type Colour } from '../lib/graphics/style.ts';
-import { stampHomeSize } from './pdf.ts';
-import { recordTiming } from './timings.ts';
+import { briefDocument } from './brief-document.ts';
 
 export const EPUB_NAME = SITE.briefEpub;
 
@@ -160,28 +154,13 @@ export function makeEpub({ html, hostedUrl, siteGiven = true, stamp, asOf, lang 
   }, { level: 9, mtime });
 }
 
-export default function epubIntegration({ asOf }: { asOf: Date }): AstroIntegration {
-  let hostedUrl = '';
-  return {
-    name: 'briefing:epub',
-    hooks: {
-      'astro:config:done': ({ config }) => {
-        hostedUrl = hostedRoot(config.site, config.base);
-      },
-      'astro:build:done': ({ dir, logger }) => {
-        const started = performance.now();
-        const dist = fileURLToPath(dir);
-        try {
-          const bytes = makeEpub({ html: readFileSync(join(dist, 'brief/index.html'), 'utf8'), hostedUrl, siteGiven: readSettings(process.env).siteGiven, stamp: buildDate().date, asOf: formatDay(asOf) });
-          writeFileSync(join(dist, EPUB_NAME), bytes);
-          stampHomeSize(dist, 'dataEpubSize', 'EPUB', bytes.byteLength);
-          logger.info(`${EPUB_NAME}: ${Math.round(bytes.byteLength / 1024)} KB, made from /brief/ in ${Math.round(performance.now() - started)} ms`);
-        } catch (cause) {
-          throw new Error(`Failed to make ${EPUB_NAME} from /brief/.`, { cause });
-        } finally {
-          recordTiming('epub', performance.now() - started);
-        }
-      },
+export default function epubIntegration(options: { asOf: Date }): AstroIntegration {
+  return briefDocument({
+    name: 'briefing:epub', file: EPUB_NAME, kind: 'EPUB', attribute: 'dataEpubSize', verb: 'make',
+    make: ({ dist, ...ctx }) => {
+      const bytes = makeEpub({ html: readFileSync(join(dist, 'brief/index.html'), 'utf8'), ...ctx });
+      writeFileSync(join(dist, EPUB_NAME), bytes);
+      return bytes.byteLength;
     },
-  };
+  }, options);
 }

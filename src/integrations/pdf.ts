@@ -15,19 +15,10 @@ import { chromium } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PDFDocument, PDFHexString } from 'pdf-lib';
-import rehypeParse from 'rehype-parse';
-import rehypeStringify from 'rehype-stringify';
-import { unified } from 'unified';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.ts';
-import { buildDate } from '../lib/build-date.ts';
-import { formatDay } from '../lib/dates.ts';
-import { hostedRoot } from '../lib/links.ts';
-import { readSettings } from '../lib/settings.ts';
 import { SITE } from '../site.ts';
-import { stampSize } from './offline.ts';
-import { recordTiming } from './timings.ts';
+import { briefDocument, type DocumentContext } from './brief-document.ts';
 
 export const PDF_NAME = SITE.briefPdf;
 const BRIEF_PAGE = 'brief/index.html';
@@ -60,15 +51,7 @@ export async function stampPdf(bytes: Uint8Array, stamp: Date): Promise<Uint8Arr
   return doc.save({ useObjectStreams: false, updateFieldAppearances: false });
 }
 
-export interface PdfOptions {
-  dist: string;
-  /** Absolute URL of the hosted site's root (SITE_URL plus base). */
-  hostedUrl: string;
-  /** Whether SITE_URL was set: without it the pages carry no address (the default one is a placeholder). */
-  siteGiven: boolean;
-  stamp: Date;
-  /** The briefing's "as of" date, as the pages show it ("6 February 2026"). */
-  asOf: string;
+export interface PdfOptions extends DocumentContext {
   executablePath?: string | undefined;
 }
 
@@ -113,35 +96,6 @@ export async function writeBriefPdf({ dist, hostedUrl, siteGiven, stamp, asOf, e
   }
 }
 
-/** A download's size into dist/index.html (stampSize, offline.ts). */
-export function stampHomeSize(dist: string, attribute: 'dataPdfSize' | 'dataEpubSize', kind: string, bytes: number): void {
-  const homeFile = join(dist, 'index.html');
-  const home = unified().use(rehypeParse).parse(readFileSync(homeFile, 'utf8'));
-  stampSize(home, attribute, kind, bytes);
-  writeFileSync(homeFile, unified().use(rehypeStringify).stringify(home));
-}
-
-export default function pdfIntegration({ asOf }: { asOf: Date }): AstroIntegration {
-  let hostedUrl = '';
-  return {
-    name: 'briefing:pdf',
-    hooks: {
-      'astro:config:done': ({ config }) => {
-        hostedUrl = hostedRoot(config.site, config.base);
-      },
-      'astro:build:done': async ({ dir, logger }) => {
-        const started = performance.now();
-        const dist = fileURLToPath(dir);
-        try {
-          const bytes = await writeBriefPdf({ dist, hostedUrl, siteGiven: readSettings(process.env).siteGiven, stamp: buildDate().date, asOf: formatDay(asOf) });
-          stampHomeSize(dist, 'dataPdfSize', 'PDF', bytes);
-          logger.info(`${PDF_NAME}: ${Math.round(bytes / 1024)} KB, printed from /brief/ in ${Math.round(performance.now() - started)} ms`);
-        } catch (cause) {
-          throw new Error(`Failed to print ${PDF_NAME} from /brief/.`, { cause });
-        } finally {
-          recordTiming('pdf', performance.now() - started);
-        }
-      },
-    },
-  };
+export default function pdfIntegration(options: { asOf: Date }): AstroIntegration {
+  return briefDocument({ name: 'briefing:pdf', file: PDF_NAME, kind: 'PDF', attribute: 'dataPdfSize', verb: 'print', make: (ctx) => writeBriefPdf(ctx) }, options);
 }
