@@ -12,6 +12,7 @@ export const RELATIONS = {
   'negotiates-with': { label: 'negotiates with', mutual: true, dash: '', description: 'Is in talks with, directly or through a mediator.' },
   'ally-of': { label: 'ally of', mutual: true, dash: '1.5 4', description: 'Described by the source as an ally.' },
   'adversary-of': { label: 'adversary of', mutual: true, dash: '8 4', description: 'Has attacked or is in open confrontation with.' },
+  'sees-threat-in': { label: 'sees a threat in', mutual: false, dash: '2 2 8 2', description: 'Has publicly called the other, or its weapons, a danger to itself.' },
   'hosts-bases-of': { label: 'hosts bases of', mutual: false, dash: '10 3 2 3 2 3', description: 'Has this state’s military bases on its soil.' },
   'has-warned': { label: 'has warned', mutual: false, dash: '5 3', description: 'Has publicly threatened or cautioned.' },
   'family-of': { label: 'family of', mutual: false, dash: '16 3 6 3', description: 'Related by family.' },
