@@ -101,7 +101,7 @@ function expectedRecords(g: OpenDataGraph, name: DatasetName): Record<string, un
   switch (name) {
     case 'actors':
       return g.actors.map((a) => ({
-        id: a.id, name: a.data.name, shortName: a.data.shortName ?? null, kind: a.data.kind, aliases: a.data.aliases, affiliation: a.data.affiliation?.id ?? null,
+        id: a.id, name: a.data.name, shortName: a.data.shortName ?? null, kind: a.data.kind, aliases: a.data.aliases, otherNames: a.data.otherNames, affiliation: a.data.affiliation?.id ?? null,
         role: a.data.role, summary: a.data.summary, citations: cites(a.data.citations), page: `actors/${a.id}/`,
       }));
     case 'issues':

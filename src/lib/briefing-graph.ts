@@ -89,13 +89,20 @@ function groupBy<T>(items: readonly T[], keys: (item: T) => Iterable<string>): (
 }
 
 /** Every actor and glossary term as a link target, from the collection table's `link` rows. */
+/**
+ * An event the source does not date: listed apart from the dated ones, by title, in no implied order (where the
+ * source's wording puts it after or before another event, its note says so and the timeline graphic draws the span).
+ */
+export const undatedEvent = (e: Pick<EventData, 'date'>): boolean => e.date === null;
+
 export function linkTargetsOf(entries: Pick<BriefingEntries, 'actors' | 'glossary'>, base: string): LinkTarget[] {
   const target = (collection: 'actors' | 'glossary', link: LinkSpec, e: GraphEntry<Record<string, unknown>>): LinkTarget => {
     const name = String(e.data[link.nameField] ?? e.id);
-    const aliases = Array.isArray(e.data.aliases) ? (e.data.aliases as unknown[]).filter((a): a is string => typeof a === 'string') : [];
+    // Aliases (the sources' names) and other names (ours, for readers who type them) both link.
+    const aliases = [e.data.aliases, e.data.otherNames].flatMap((list) => (Array.isArray(list) ? list : [])).filter((a): a is string => typeof a === 'string');
     return {
       key: `${collection}/${e.id}`, kind: link.kind, url: withBase(base, entryPath(collection, e.id)), file: e.filePath ?? `${collection}/${e.id}`,
-      names: [name, ...aliases], preview: `${name}: ${String(e.data[link.previewField] ?? '')}`,
+      names: [name, ...aliases], preview: `${name}${link.previewLabel ? ` (${link.previewLabel})` : ''}: ${String(e.data[link.previewField] ?? '')}`,
     };
   };
   const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -212,8 +219,11 @@ export function buildBriefing<E extends BriefingEntries>(input: E, options: Grap
       (issueIndex.get(a.data.issue.id) ?? 0) - (issueIndex.get(b.data.issue.id) ?? 0) ||
       (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   ) as Item<E, 'positions'>[];
-  // Editors set `order` chronologically, which also places undated events among dated ones.
-  const events = [...input.events].sort(byOrder) as Item<E, 'events'>[];
+  // Dated events in `order`, which editors set chronologically; then the undated ones, by title, in no implied order.
+  const events = [
+    ...input.events.filter((e) => !undatedEvent(e.data)).sort(byOrder),
+    ...input.events.filter((e) => undatedEvent(e.data)).sort((a, b) => a.data.title.localeCompare(b.data.title, 'en')),
+  ] as Item<E, 'events'>[];
 
   // Lookups.
   const actorById = new Map(actors.map((a) => [a.id, a]));

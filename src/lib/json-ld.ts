@@ -1,11 +1,12 @@
 /**
  * Each page's schema.org description as JSON-LD, from the content graph and the page's spec. It says what the page
  * shows: its node has `@id` and `url` equal to the canonical link, `name` (and a report's `headline`) equal to the h1,
- * and `dateModified` equal to the visible "As of" date. Every URL is absolute (SITE_URL plus BASE_PATH).
+ * and `dateModified` the date the content was last revised (its latest commit, named in the footer), not the story's
+ * dateline (the page's "as of"). Every URL is absolute (SITE_URL plus BASE_PATH).
  *
  *   pageJsonLd(graph, spec('/actors/iran/'), { root: 'https://example.org/', url: 'https://example.org/actors/iran/' })
  *   → { '@context': 'https://schema.org', '@graph': [
- *        { '@type': 'WebPage', '@id': url, url, name: 'Iran', dateModified: '2026-02-06', about: { '@type': 'Country', … },
+ *        { '@type': 'WebPage', '@id': url, url, name: 'Iran', dateModified: '2026-11-30', about: { '@type': 'Country', … },
  *          isBasedOn: [{ '@type': 'NewsArticle', name, datePublished }], isPartOf: { '@id': '…/#website' }, … },
  *        { '@type': 'Organization', '@id': '…/#organization', name: 'Muscat talks briefing', url: root },
  *        { '@type': 'WebSite', '@id': '…/#website', … } ] }
@@ -46,6 +47,8 @@ export interface JsonLdUrls {
   root: string;
   /** The page's canonical URL. */
   url: string;
+  /** When the site's content was last revised (its latest commit): the page's dateModified. */
+  revised: Date;
 }
 
 /** The search page's query parameter (read by src/lib/search-state.ts) and the template search engines fill in. */
@@ -148,7 +151,7 @@ export function pageJsonLd(graph: BriefingGraph, page: PageSpec, urls: JsonLdUrl
     '@type': type, '@id': url, url, name: page.title,
     ...(type === 'Report' ? { headline: page.title } : {}),
     description: page.description,
-    ...(page.asOf ? { dateModified: isoDay(page.asOf) } : {}),
+    dateModified: isoDay(urls.revised),
     inLanguage: SITE.lang,
     isPartOf: { '@id': `${root}#website` },
     author: { '@id': `${root}#organization` },
@@ -159,7 +162,8 @@ export function pageJsonLd(graph: BriefingGraph, page: PageSpec, urls: JsonLdUrl
   const entry = entryAt(graph, page.path);
   if (entry?.collection === 'actors') {
     const a = graph.actors.find((x) => x.id === entry.id)!;
-    const { name, kind, aliases, role } = a.data;
+    const { name, kind, aliases: reported, otherNames, role } = a.data;
+    const aliases = [...reported, ...otherNames];
     const id = `${url}#${kind === 'person' ? 'person' : kind === 'state' ? 'country' : 'organization'}`;
     main.mainEntity = { '@type': ACTOR_TYPES[kind], '@id': id, name, ...(aliases.length ? { alternateName: [...aliases] } : {}), description: role };
     main.about = { '@id': id };

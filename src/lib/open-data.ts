@@ -69,7 +69,7 @@ export function datasetRecords<N extends DatasetName>(graph: OpenDataGraph, name
 
 const RECORDS: { [N in DatasetName]: (g: OpenDataGraph) => DatasetRecord<N>[] } = {
   actors: (g) => g.actors.map((a) => ({
-    id: a.id, name: a.data.name, shortName: a.data.shortName ?? null, kind: a.data.kind, aliases: [...a.data.aliases],
+    id: a.id, name: a.data.name, shortName: a.data.shortName ?? null, kind: a.data.kind, aliases: [...a.data.aliases], otherNames: [...a.data.otherNames],
     affiliation: a.data.affiliation?.id ?? null, role: a.data.role, summary: a.data.summary, citations: cites(a.data.citations),
     page: pageOf(entryPath('actors', a.id)),
   })),

@@ -75,7 +75,7 @@ export function buildVocabulary(graph: BriefingGraph): SearchVocabulary {
   const unique = (names: readonly (string | undefined)[]) => [...new Map(names.filter((n): n is string => !!n).map((n) => [n.toLowerCase(), n])).values()];
   return {
     entries: [
-      ...graph.actors.map((a): VocabularyEntry => ({ path: entryPath('actors', a.id), kind: 'actor', id: a.id, names: unique([a.data.name, a.data.shortName, ...a.data.aliases]) })),
+      ...graph.actors.map((a): VocabularyEntry => ({ path: entryPath('actors', a.id), kind: 'actor', id: a.id, names: unique([a.data.name, a.data.shortName, ...a.data.aliases, ...a.data.otherNames]) })),
       ...graph.issues.map((i): VocabularyEntry => ({ path: entryPath('issues', i.id), kind: 'issue', id: i.id, names: unique([i.data.title, i.data.shortTitle, ...i.data.aliases]) })),
       ...graph.glossary.map((t): VocabularyEntry => ({ path: entryPath('glossary', t.id), kind: 'term', id: t.id, names: unique([t.data.term, ...t.data.aliases]) })),
     ],

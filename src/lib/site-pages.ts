@@ -144,7 +144,7 @@ export function sitePages(graph: BriefingGraph, bodyText: ReadonlyMap<string, Bo
     ],
   });
   for (const a of g.actors) {
-    const { name, role, aliases, affiliation, summary } = a.data;
+    const { name, role, aliases, otherNames, affiliation, summary } = a.data;
     const own = g.positionsOfActor(a.id);
     const relations = g.relationsOf(a.id).map((r) => `${g.actorName(r.from)} ${r.label} ${g.actorName(r.to)}`);
     const members = g.membersOf(a.id).map((m) => m.data.name);
@@ -152,10 +152,11 @@ export function sitePages(graph: BriefingGraph, bodyText: ReadonlyMap<string, Bo
     pages.push({
       path: entryPath('actors', a.id), title: name, description: `${name}: ${role}. ${summary}`,
       search: { type: 'actor', actors: [a.id], issues: own.map((p) => p.data.issue.id), summary: role },
-      keywords: [name, ...aliases],
+      keywords: [name, ...aliases, ...otherNames],
       sections: bodySections(
         name,
         join([summary, sentence(role), aliases.length > 0 && `Also called ${aliases.join(', ')}.`,
+          otherNames.length > 0 && `Other names, ours rather than the report's: ${otherNames.join(', ')}.`,
           affiliation && `Affiliation: ${g.actorName(affiliation.id)}.`, relations.length > 0 && `${relations.join('; ')}.`,
           members.length > 0 && `Linked actors: ${members.join(', ')}.`]),
         body('actors', a.id),

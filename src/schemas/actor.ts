@@ -24,10 +24,16 @@ export const actorSchema = (ref: RefFactory) =>
     /** State, bloc, person or organisation. */
     kind: z.enum(ACTOR_KINDS),
     /**
-     * Other names for it: those the text uses (capitals for states, "Tehran"; surnames for people, "Rubio") and those
-     * readers type (other transliterations, "Araghchi"; acronyms, "IRGC"). Search and cross-links find each.
+     * Other names the sources use for it: capitals for states ("Tehran"), surnames for people ("Rubio"). Shown as
+     * "Also called"; search and cross-links find each.
      */
     aliases: aliasesSchema,
+    /**
+     * Names the sources do not use but readers may know or type: other transliterations ("Araghchi"), acronyms
+     * ("IRGC"), capitals the report never names ("Moscow"). Shown marked as ours, not the report's; search and
+     * cross-links find each, like aliases.
+     */
+    otherNames: aliasesSchema,
     /** The actor this one belongs to or speaks for (a minister → their state). */
     affiliation: ref('actors').optional(),
     /** The role the source gives the actor, in a few words ("US Secretary of State"). */
