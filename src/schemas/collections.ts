@@ -31,6 +31,8 @@ export interface LinkSpec {
   nameField: string;
   /** Frontmatter field the mention's preview shows after the name. */
   previewField: string;
+  /** What the preview's text is, when it is not from the sources: "general background" for glossary definitions. */
+  previewLabel?: string;
 }
 
 export interface CollectionSpec {
@@ -67,7 +69,7 @@ export const COLLECTION_TABLE = {
   },
   glossary: {
     folder: 'glossary', format: 'mdx', schema: glossarySchema, schemaFile: 'glossary.ts', pageType: 'glossary',
-    page: (id) => `/glossary/${id}/`, titleField: 'term', link: { kind: 'term', nameField: 'term', previewField: 'definition' },
+    page: (id) => `/glossary/${id}/`, titleField: 'term', link: { kind: 'term', nameField: 'term', previewField: 'definition', previewLabel: 'general background' },
   },
   sources: {
     folder: 'sources', format: 'yaml', schema: () => sourceSchema, schemaFile: 'source.ts', pageType: 'source',

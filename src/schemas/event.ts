@@ -53,7 +53,10 @@ export const eventSchema = (ref: RefFactory) =>
      */
     after: ref('events').optional(),
     before: ref('events').optional(),
-    /** Reading order (lower first): by date, and for undated events where `after`/`before` and the wording put them. */
+    /**
+     * Reading order of dated events (lower first), by date. Undated events are listed after the dated ones, by title,
+     * in no implied order; theirs is not used (the graphic places them by `after`/`before`).
+     */
     order: z.number().int(),
     /** One to three sentences in our words. */
     summary: z.string().min(20),
