@@ -7,30 +7,30 @@ const page: CiteInput = {
   title: 'Iran on uranium enrichment',
   site: 'Muscat talks briefing',
   path: '/positions/iran--enrichment/',
-  asOf: new Date('2026-02-06T00:00:00Z'),
+  revised: new Date('2026-11-30T00:00:00Z'),
   accessed: new Date('2026-12-02T01:49:00Z'),
   url: 'https://muscat-briefing.example.org/positions/iran--enrichment/',
 };
 const offline: CiteInput = { ...page, url: null };
 
-test('APA: the group author, the as-of date in place of "n.d.", the title, a retrieval date and the URL', () => {
+test('APA: the group author, the content revision date in place of "n.d.", the title, a retrieval date and the URL', () => {
   assert.equal(apa(page),
-    'Muscat talks briefing. (2026, February 6). Iran on uranium enrichment. Retrieved December 2, 2026, from https://muscat-briefing.example.org/positions/iran--enrichment/');
-  assert.equal(apa(offline), 'Muscat talks briefing. (2026, February 6). Iran on uranium enrichment [Offline copy].');
+    'Muscat talks briefing. (2026, November 30). Iran on uranium enrichment. Retrieved December 2, 2026, from https://muscat-briefing.example.org/positions/iran--enrichment/');
+  assert.equal(apa(offline), 'Muscat talks briefing. (2026, November 30). Iran on uranium enrichment [Offline copy].');
 });
 
 test('MLA: the title in quotes, the site, the abbreviated day, the URL without its scheme, the access date', () => {
   assert.equal(mla(page),
-    '“Iran on uranium enrichment.” Muscat talks briefing, 6 Feb. 2026, muscat-briefing.example.org/positions/iran--enrichment/. Accessed 2 Dec. 2026.');
-  assert.equal(mla(offline), '“Iran on uranium enrichment.” Muscat talks briefing, 6 Feb. 2026. Offline copy.');
+    '“Iran on uranium enrichment.” Muscat talks briefing, 30 Nov. 2026, muscat-briefing.example.org/positions/iran--enrichment/. Accessed 2 Dec. 2026.');
+  assert.equal(mla(offline), '“Iran on uranium enrichment.” Muscat talks briefing, 30 Nov. 2026. Offline copy.');
   // MLA writes May, June and July in full and Sept. with four letters.
-  assert.match(mla({ ...page, asOf: new Date('2026-06-30T00:00:00Z'), accessed: new Date('2026-09-01T00:00:00Z') }), /, 30 June 2026, .*Accessed 1 Sept\. 2026\.$/);
+  assert.match(mla({ ...page, revised: new Date('2026-06-30T00:00:00Z'), accessed: new Date('2026-09-01T00:00:00Z') }), /, 30 June 2026, .*Accessed 1 Sept\. 2026\.$/);
 });
 
-test('Chicago: owner as author, the title in quotes, "Last modified" with the as-of date, the URL', () => {
+test('Chicago: owner as author, the title in quotes, "Last modified" with the content revision date, the URL', () => {
   assert.equal(chicago(page),
-    'Muscat talks briefing. “Iran on uranium enrichment.” Last modified February 6, 2026. https://muscat-briefing.example.org/positions/iran--enrichment/.');
-  assert.equal(chicago(offline), 'Muscat talks briefing. “Iran on uranium enrichment.” Last modified February 6, 2026. Offline copy.');
+    'Muscat talks briefing. “Iran on uranium enrichment.” Last modified November 30, 2026. https://muscat-briefing.example.org/positions/iran--enrichment/.');
+  assert.equal(chicago(offline), 'Muscat talks briefing. “Iran on uranium enrichment.” Last modified November 30, 2026. Offline copy.');
 });
 
 test('BibTeX: @misc with a key from the path, the corporate author in double braces, url and urldate', () => {
@@ -39,8 +39,8 @@ test('BibTeX: @misc with a key from the path, the corporate author in double bra
     '  author  = {{Muscat talks briefing}},',
     '  title   = {{Iran on uranium enrichment}},',
     '  year    = {2026},',
-    '  month   = feb,',
-    '  date    = {2026-02-06},',
+    '  month   = nov,',
+    '  date    = {2026-11-30},',
     '  url     = {https://muscat-briefing.example.org/positions/iran--enrichment/},',
     '  urldate = {2026-12-02}',
     '}',
@@ -50,8 +50,8 @@ test('BibTeX: @misc with a key from the path, the corporate author in double bra
     '  author       = {{Muscat talks briefing}},',
     '  title        = {{Iran on uranium enrichment}},',
     '  year         = {2026},',
-    '  month        = feb,',
-    '  date         = {2026-02-06},',
+    '  month        = nov,',
+    '  date         = {2026-11-30},',
     '  howpublished = {Offline copy}',
     '}',
   ].join('\n'));

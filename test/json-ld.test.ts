@@ -14,6 +14,7 @@ import { sitePages } from '../src/lib/site-pages.ts';
 
 const fixture = new URL('./fixtures/briefing/content/', import.meta.url).pathname;
 const ROOT = 'https://example.org/briefings/muscat/';
+const REVISED = new Date('2026-11-30T12:00:00Z');
 
 function load(dir = fixture) {
   const read = readContent(dir);
@@ -26,7 +27,7 @@ const urlOf = (path: string) => new URL(path.slice(1), ROOT).href;
 /** The page's JSON-LD and its main node (the one whose @id is the page's URL). */
 function ld(path: string, g = graph, list = specs) {
   const page = list.find((s) => s.path === path)!;
-  const doc = pageJsonLd(g, page, { root: ROOT, url: urlOf(path) });
+  const doc = pageJsonLd(g, page, { root: ROOT, url: urlOf(path), revised: REVISED });
   assert.ok(doc, `no JSON-LD for ${path}`);
   const main = doc['@graph'].find((n) => n['@id'] === urlOf(path))!;
   return { doc, main, page };
@@ -40,19 +41,19 @@ test('every page but the 404 gets a node of the type its kind calls for', () => 
     '/changes/': 'CollectionPage', '/data/': 'DataCatalog',
   };
   for (const [path, type] of Object.entries(expected)) assert.equal(ld(path).main['@type'], type, path);
-  assert.equal(pageJsonLd(graph, spec('/404/'), { root: ROOT, url: urlOf('/404/') }), undefined);
+  assert.equal(pageJsonLd(graph, spec('/404/'), { root: ROOT, url: urlOf('/404/'), revised: REVISED }), undefined);
   // Every page spec is covered: a new kind of page must be given a type.
-  for (const s of specs) if (s.path !== '/404/') assert.ok(pageJsonLd(graph, s, { root: ROOT, url: urlOf(s.path) }), s.path);
+  for (const s of specs) if (s.path !== '/404/') assert.ok(pageJsonLd(graph, s, { root: ROOT, url: urlOf(s.path), revised: REVISED }), s.path);
 });
 
-test('the main node agrees with the page: @id and url the canonical URL, name (and headline) the title, dateModified the as-of day', () => {
+test('the main node agrees with the page: @id and url the canonical URL, name (and headline) the title, dateModified the content\'s revision day, not the as-of day', () => {
   for (const s of specs.filter((x) => x.path !== '/404/')) {
     const { doc, main } = ld(s.path);
     assert.equal(doc['@context'], 'https://schema.org');
     assert.equal(main.url, urlOf(s.path), s.path);
     assert.equal(main.name, s.title, s.path);
     if (main['@type'] === 'Report') assert.equal(main.headline, s.title, s.path);
-    assert.equal(main.dateModified, s.asOf!.toISOString().slice(0, 10), s.path);
+    assert.equal(main.dateModified, '2026-11-30', s.path);
     assert.deepEqual(main.publisher, { '@id': `${ROOT}#organization` });
   }
 });
@@ -139,7 +140,7 @@ test('every URL in the documents is absolute, under the site root', () => {
 
 test('serialised, the document is JSON that no text in it can end early', () => {
   const page = { ...spec('/'), title: 'A </script><script>alert(1)</script> & more' };
-  const text = serialiseJsonLd(pageJsonLd(graph, page, { root: ROOT, url: ROOT })!);
+  const text = serialiseJsonLd(pageJsonLd(graph, page, { root: ROOT, url: ROOT, revised: REVISED })!);
   assert.doesNotMatch(text, /<|>/);
   assert.equal((JSON.parse(text) as { '@graph': JsonLdNode[] })['@graph'][0]!.name, page.title);
 });

@@ -32,7 +32,7 @@ function matchesFixture(actual: string, name: string) {
   assert.equal(actual, readFileSync(path, 'utf8'), `${name} differs (UPDATE_FIXTURES=1 rewrites it, then review the diff)`);
 }
 
-const OPTIONS = { base: '/', hostedUrl: 'https://example.org/', stamp: new Date('2026-02-07T10:30:00Z') };
+const OPTIONS = { base: '/', hostedUrl: 'https://example.org/', stamp: new Date('2026-02-07T10:30:00Z'), revised: new Date('2026-02-07T09:00:00Z') };
 function rewrite(html: string, file: string) {
   const tree = unified().use(rehypeParse).parse(html);
   rewritePage(tree, file, OPTIONS);
@@ -74,7 +74,7 @@ test(`"Cite this page": kept as the hosted page's with SITE_URL; written again a
   const hosted = run('https://example.org/');
   assert.ok(hosted.includes('example.org/actors/iran/. Accessed 7 Feb. 2026.</p>'), hosted);
   const offline = run(null);
-  assert.ok(offline.includes('<p data-cite-text="mla">“Iran.” Muscat talks briefing, 6 Feb. 2026. Offline copy.</p>'), offline);
+  assert.ok(offline.includes('<p data-cite-text="mla">“Iran.” Muscat talks briefing, 7 Feb. 2026. Offline copy.</p>'), offline);
   assert.ok(offline.includes('howpublished = {Offline copy}'), offline);
   assert.ok(offline.includes('<p class="cite-note">This offline copy was built without a web address, so these references name none.</p></details>'), offline);
   assert.ok(!offline.includes('example.org'), 'a placeholder address is named');

@@ -27,7 +27,8 @@ import rehypeParse from 'rehype-parse';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import { buildDate, formatStamp } from '../lib/build-date.ts';
+import { buildDate, contentDatesOnce, formatStamp } from '../lib/build-date.ts';
+import { contentDir } from '../lib/content-dir.ts';
 import { citeFormats, type CiteStyle } from '../lib/cite-formats.ts';
 import { readSettings } from '../lib/settings.ts';
 import { formatBytes, listFiles } from '../lib/files.ts';
@@ -62,6 +63,8 @@ export interface OfflineOptions {
   hostedUrl: string | null;
   /** The build's date stamp. */
   stamp: Date;
+  /** When the content was last revised (src/lib/build-date.ts): the date "Cite this page" gives. */
+  revised: Date;
   /** Excerpt bound and shard sizes of the search index (defaults in src/lib/offline-search.ts). */
   search?: PayloadOptions;
 }
@@ -80,7 +83,7 @@ const el = (tagName: string, properties: Element['properties'], text?: string): 
   type: 'element', tagName, properties, children: text === undefined ? [] : [{ type: 'text', value: text }],
 });
 
-/** What "Cite this page" needs to be written again: the page's title, site-relative path and "as of" day. */
+/** What "Cite this page" needs to be written again: the page's title and site-relative path ("as of" day kept in the record). */
 export interface CitedPage {
   title: string;
   path: string;
@@ -88,12 +91,12 @@ export interface CitedPage {
 }
 
 /** Rewrites one hosted page (as a hast tree) into its offline form, in place. */
-export function rewritePage(tree: Root, file: string, options: Pick<OfflineOptions, 'base' | 'hostedUrl' | 'stamp'>, page?: CitedPage): void {
+export function rewritePage(tree: Root, file: string, options: Pick<OfflineOptions, 'base' | 'hostedUrl' | 'stamp' | 'revised'>, page?: CitedPage): void {
   const root = rootPrefix(file);
   const hosted = options.hostedUrl;
   // With no hosted address the references name none: the canonical URL is a placeholder that leads nowhere.
   const offlineCite = !hosted && page
-    ? citeFormats({ title: page.title, site: SITE.title, path: page.path, asOf: new Date(`${page.asOf}T00:00:00Z`), accessed: options.stamp, url: null })
+    ? citeFormats({ title: page.title, site: SITE.title, path: page.path, revised: options.revised, accessed: options.stamp, url: null })
     : undefined;
   const isSearch = file === 'search/index.html';
   visit(tree, 'element', (node, index, parent) => {
@@ -315,7 +318,7 @@ export default function offlineIntegration(): AstroIntegration {
         const started = performance.now();
         const dist = fileURLToPath(dir);
         const { date, from } = buildDate();
-        const report = await buildOfflineEdition({ dist, out: join(dist, '..', 'dist-offline'), base, hostedUrl, stamp: date });
+        const report = await buildOfflineEdition({ dist, out: join(dist, '..', 'dist-offline'), base, hostedUrl, stamp: date, revised: contentDatesOnce(contentDir()).latest });
         recordTiming('offline edition', performance.now() - started);
         logger.info(
           `dist-offline/: ${report.pages} pages, ${report.files} files, ${Math.round(report.editionBytes / 1024)} KB ` +

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
 import { MONTHS } from './dates.ts';
 
 /**
@@ -16,6 +17,51 @@ export function buildDate(env: NodeJS.ProcessEnv = process.env, cwd = process.cw
     // not a git checkout
   }
   return { date: new Date(), from: 'current time (set SOURCE_DATE_EPOCH for a reproducible build)' };
+}
+
+/**
+ * The site's own dates, as opposed to its sources' dates: when the content was committed. `latest` is the newest
+ * commit that touched the content folder (the briefing's "last revised" date, in citations, JSON-LD and the footer);
+ * `added` gives each file the date of the first commit that has it (when an update reached the site, for the feed).
+ * Read from git in one call; outside a checkout, or for files git does not track, both fall back to the build date.
+ */
+export interface ContentDates {
+  latest: Date;
+  /** Whether `latest` is a commit's date (else the build date stands in). */
+  committed: boolean;
+  /** The first commit with this file (absolute path), or the build date when git does not know it. */
+  added: (file: string) => Date;
+}
+
+export function contentDates(contentDir: string, cwd = process.cwd()): ContentDates {
+  const fallback = buildDate(process.env, cwd);
+  const added = new Map<string, Date>();
+  let latest: Date | undefined;
+  try {
+    const git = (...args: string[]) => execFileSync('git', args, { cwd, stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 256 * 1024 * 1024 }).toString();
+    const top = git('rev-parse', '--show-toplevel').trim();
+    // Newest commit first: a file's last sighting is the commit that added it.
+    let when: Date | undefined;
+    for (const line of git('log', '--format=%x01%ct', '--name-only', '--no-renames', '--', resolve(cwd, contentDir)).split('\n')) {
+      if (line.startsWith('\u0001')) {
+        when = new Date(Number(line.slice(1)) * 1000);
+        latest ??= when;
+      } else if (line && when) added.set(resolve(top, line), when);
+    }
+  } catch {
+    // not a git checkout, or no git: the build date stands in
+  }
+  return {
+    latest: latest ?? fallback.date,
+    committed: latest !== undefined,
+    added: (file) => added.get(resolve(cwd, file)) ?? fallback.date,
+  };
+}
+
+let dates: ContentDates | undefined;
+/** The content's dates, worked out once per process for CONTENT_DIR. */
+export function contentDatesOnce(contentDir: string): ContentDates {
+  return (dates ??= contentDates(contentDir));
 }
 
 let once: Date | undefined;

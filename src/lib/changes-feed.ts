@@ -8,8 +8,10 @@
  *       <entry><title type="html">Update of 20 February 2026: 1 stance changed; 1 event added</title>
  *         <id>https://example.org/briefings/muscat/changes/#update-2026-02-20</id> … </entry> …</feed>
  *
- * Reproducible: every date is a source date (the feed's `updated` is the latest), never the time of the build, and
- * each entry's id is its place on /changes/, which a later update does not move. Links are absolute, from the hosted
+ * Dates are the site's own: an entry is published when the commit that added its sources landed (src/lib/build-date.ts),
+ * not on the source's dateline, and the feed's `updated` is the latest of them; never the time of the build, so two
+ * builds of one commit write the same feed. Each entry's id is its place on /changes/, which a later update does not
+ * move. Links are absolute, from the hosted
  * root (SITE_URL and BASE_PATH).
  */
 import { Feed } from 'feed';
@@ -25,6 +27,11 @@ export interface FeedOptions {
   title: string;
   /** The site's language ("en-GB"). */
   language?: string;
+  /**
+   * When an update reached the site (the commit that added its sources): the entry's published and updated dates.
+   * Without it, the update's source date stands in (tests).
+   */
+  published?: (u: ChangeEntry) => Date;
 }
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -52,6 +59,7 @@ export function entryHtml(u: ChangeEntry, root: string): string {
 export function changesFeed(log: readonly ChangeEntry[], options: FeedOptions): string {
   const { root, title } = options;
   const page = absolute(root, '/changes/');
+  const published = (u: ChangeEntry) => options.published?.(u) ?? u.date;
   const feed = new Feed({
     id: page,
     title: `${title}: what changed`,
@@ -59,8 +67,8 @@ export function changesFeed(log: readonly ChangeEntry[], options: FeedOptions): 
     link: page,
     feedLinks: { atom: absolute(root, '/changes.xml') },
     language: options.language ?? 'en',
-    // The newest update's date, so two builds of the same content write the same feed.
-    updated: log[0]?.date ?? new Date(0),
+    // The newest update's publication, so two builds of the same commit write the same feed.
+    updated: log.reduce((latest, u) => (published(u) > latest ? published(u) : latest), new Date(0)),
     author: { name: title, link: root },
     // The licence the open data files carry (SITE.licence): the feed's summaries are the same own-words text.
     copyright: `${title}, in its own words from the sources it cites. ${SITE.licence.name} (${SITE.licence.id}): ${SITE.licence.url}`,
@@ -69,7 +77,7 @@ export function changesFeed(log: readonly ChangeEntry[], options: FeedOptions): 
   for (const u of log) {
     const link = absolute(root, `/changes/#${u.anchor}`);
     feed.addItem({
-      title: escapeHtml(entryTitle(u)), id: link, link, date: u.date, published: u.date,
+      title: escapeHtml(entryTitle(u)), id: link, link, date: published(u), published: published(u),
       description: escapeHtml(u.summary), content: entryHtml(u, root),
     });
   }

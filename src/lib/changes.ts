@@ -54,6 +54,8 @@ export interface ChangeEntry {
   /** The briefing's first edition. */
   first: boolean;
   sources: ChangeLink[];
+  /** The ids of the update's sources. */
+  sourceIds: string[];
   changed: ChangedStance[];
   added: AddedGroup[];
   revised: ChangeLink[];
@@ -112,7 +114,7 @@ export function changeLog(g: BriefingGraph): ChangeEntry[] {
         ...addedCounts.map((a) => `${a} added`),
         revised.length > 0 && `${count(revised.length, 'entry', 'entries')} revised`,
       ].filter(Boolean).join('; ') || 'A new source, cited by nothing yet'}.`;
-    return { date: u.date, anchor: `update-${isoDay(u.date)}`, first, sources, changed, added, revised, summary, counts };
+    return { date: u.date, anchor: `update-${isoDay(u.date)}`, first, sources, sourceIds: [...u.sources], changed, added, revised, summary, counts };
   });
   return entries.reverse();
 }

@@ -1,13 +1,14 @@
 /**
  * "Cite this page": one page of the briefing as a reference in four styles, as plain text. The site is the corporate
- * author (the briefing has no personal authors); the page's "as of" date stands in for a publication date, so no style
- * needs "n.d."; the accessed date is the build's date (src/lib/build-date.ts).
+ * author (the briefing has no personal authors). The date is the site's own: when its content was last revised (the
+ * latest commit to content/, src/lib/build-date.ts), never the story's dateline, which is the page's "as of" and says
+ * what the page covers, not when it was written. The accessed date is the build's date.
  *
- *   citeFormats({ title: 'Iran', site: 'Muscat talks briefing', path: '/actors/iran/', asOf: 2026-02-06,
+ *   citeFormats({ title: 'Iran', site: 'Muscat talks briefing', path: '/actors/iran/', revised: 2026-11-30,
  *                 accessed: 2026-12-02, url: 'https://example.org/actors/iran/' })
- *   → apa:     'Muscat talks briefing. (2026, February 6). Iran. Retrieved December 2, 2026, from https://example.org/actors/iran/'
- *     mla:     '“Iran.” Muscat talks briefing, 6 Feb. 2026, example.org/actors/iran/. Accessed 2 Dec. 2026.'
- *     chicago: 'Muscat talks briefing. “Iran.” Last modified February 6, 2026. https://example.org/actors/iran/.'
+ *   → apa:     'Muscat talks briefing. (2026, November 30). Iran. Retrieved December 2, 2026, from https://example.org/actors/iran/'
+ *     mla:     '“Iran.” Muscat talks briefing, 30 Nov. 2026, example.org/actors/iran/. Accessed 2 Dec. 2026.'
+ *     chicago: 'Muscat talks briefing. “Iran.” Last modified November 30, 2026. https://example.org/actors/iran/.'
  *     bibtex:  '@misc{muscat-talks-briefing-actors-iran, …}'
  *
  * `url: null` is the offline edition built without a web address: the references say "Offline copy" instead of
@@ -26,8 +27,8 @@ export interface CiteInput {
   site: string;
   /** The page's site-relative path ('/actors/iran/'), for the BibTeX key. */
   path: string;
-  /** The page's "as of" date: the latest source it cites. */
-  asOf: Date;
+  /** When the site's content was last revised (its latest commit): the reference's date. */
+  revised: Date;
   /** When the page was retrieved: the build's date. */
   accessed: Date;
   /** The page's canonical URL; null for an offline copy with no web address. */
@@ -51,7 +52,7 @@ const closed = (s: string) => (/[.?!]$/.test(s) ? s : `${s}.`);
 const quoted = (s: string) => `“${closed(s.replace(/"([^"]*)"/g, '‘$1’').replace(/“/g, '‘').replace(/”/g, '’'))}”`;
 
 export function apa(c: CiteInput): string {
-  const date = `${c.asOf.getUTCFullYear()}, ${MONTHS[c.asOf.getUTCMonth()]} ${c.asOf.getUTCDate()}`;
+  const date = `${c.revised.getUTCFullYear()}, ${MONTHS[c.revised.getUTCMonth()]} ${c.revised.getUTCDate()}`;
   // APA leaves the site's name out when the group author has the same name; a page that changes gets a retrieval date.
   const head = `${closed(c.site)} (${date}).`;
   if (c.url === null) return `${head} ${c.title} [${OFFLINE_COPY}].`;
@@ -60,13 +61,13 @@ export function apa(c: CiteInput): string {
 
 export function mla(c: CiteInput): string {
   // MLA starts with the title when the author and the website are one, and drops the URL's scheme.
-  if (c.url === null) return `${quoted(c.title)} ${c.site}, ${mlaDay(c.asOf)}. ${OFFLINE_COPY}.`;
-  return `${quoted(c.title)} ${c.site}, ${mlaDay(c.asOf)}, ${c.url.replace(/^https?:\/\//, '')}. Accessed ${mlaDay(c.accessed)}.`;
+  if (c.url === null) return `${quoted(c.title)} ${c.site}, ${mlaDay(c.revised)}. ${OFFLINE_COPY}.`;
+  return `${quoted(c.title)} ${c.site}, ${mlaDay(c.revised)}, ${c.url.replace(/^https?:\/\//, '')}. Accessed ${mlaDay(c.accessed)}.`;
 }
 
 export function chicago(c: CiteInput): string {
   // Bibliography entry; the owner stands in as author, and a dated page needs no access date.
-  const head = `${closed(c.site)} ${quoted(c.title)} Last modified ${monthDayYear(c.asOf)}.`;
+  const head = `${closed(c.site)} ${quoted(c.title)} Last modified ${monthDayYear(c.revised)}.`;
   return `${head} ${c.url === null ? `${OFFLINE_COPY}.` : `${c.url}.`}`;
 }
 
@@ -90,9 +91,9 @@ export function bibtex(c: CiteInput): string {
     // Double braces: a corporate author is one name, and the title keeps its capitals.
     ['author', `{{${texEscape(c.site)}}}`],
     ['title', `{{${texEscape(c.title)}}}`],
-    ['year', `{${c.asOf.getUTCFullYear()}}`],
-    ['month', BIB_MONTHS[c.asOf.getUTCMonth()]!],
-    ['date', `{${isoDay(c.asOf)}}`],
+    ['year', `{${c.revised.getUTCFullYear()}}`],
+    ['month', BIB_MONTHS[c.revised.getUTCMonth()]!],
+    ['date', `{${isoDay(c.revised)}}`],
     ...(c.url === null
       ? [['howpublished', `{${OFFLINE_COPY}}`] as [string, string]]
       : [['url', `{${c.url}}`], ['urldate', `{${isoDay(c.accessed)}}`]] as [string, string][]),

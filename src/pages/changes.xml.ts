@@ -1,6 +1,8 @@
 // The Atom feed of the briefing's updates (src/lib/changes-feed.ts), advertised in every page's head (BaseLayout).
 import type { APIRoute } from 'astro';
-import { changeLog } from '../lib/changes.ts';
+import { contentDatesOnce } from '../lib/build-date.ts';
+import { changeLog, type ChangeEntry } from '../lib/changes.ts';
+import { contentDir } from '../lib/content-dir.ts';
 import { changesFeed } from '../lib/changes-feed.ts';
 import { hostedRoot } from '../lib/links.ts';
 import { loadBriefing } from '../lib/site-data.ts';
@@ -8,6 +10,11 @@ import { SITE } from '../site.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const briefing = await loadBriefing();
-  const xml = changesFeed(changeLog(briefing), { root: hostedRoot(site?.href, import.meta.env.BASE_URL), title: SITE.title, language: SITE.lang });
+  const dates = contentDatesOnce(contentDir());
+  const files = new Map(briefing.sources.map((s) => [s.id, s.filePath]));
+  // An update is published when the last of its sources reached the site.
+  const published = (u: ChangeEntry) =>
+    u.sourceIds.map((id) => dates.added(files.get(id) ?? '')).reduce((a, b) => (b > a ? b : a), new Date(0));
+  const xml = changesFeed(changeLog(briefing), { root: hostedRoot(site?.href, import.meta.env.BASE_URL), title: SITE.title, language: SITE.lang, published });
   return new Response(xml, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
 };

@@ -1,5 +1,5 @@
 // Structured data and "Cite this page" over every page of both editions: each page's JSON-LD parses, has the type its
-// kind calls for, and agrees with what the page shows (its <title> and h1, its "As of" date, its canonical link);
+// kind calls for, and agrees with what the page shows (its <title> and h1, the footer's "Content last revised" date, its canonical link);
 // every URL in it is absolute; the Content-Security-Policy is as strict as before (the only inline scripts are
 // JSON-LD data blocks); and "Cite this page" gives the four styles with the page's title, date and address (or, in
 // an offline copy built without one, no address at all).
@@ -68,7 +68,7 @@ for (const edition of ['dist', 'dist-offline']) {
     assert.deepEqual(problems, []);
   });
 
-  test(`${edition}: each page's JSON-LD has its type and agrees with the page's title, h1, "As of" date and canonical link`, () => {
+  test(`${edition}: each page's JSON-LD has its type and agrees with the page's title, h1, revision date and canonical link`, () => {
     const problems: string[] = [];
     let checked = 0;
     const home = fromHtml(readFileSync(join(edition, 'index.html'), 'utf8'));
@@ -91,7 +91,8 @@ for (const edition of ['dist', 'dist-offline']) {
       const canonical = attr(select('link[rel=canonical]', tree) as Element | undefined, 'href');
       const h1 = text(select('h1', tree) as Element | undefined);
       const title = text(select('title', tree) as Element | undefined);
-      const asOf = attr(select('.meta-line time', tree) as Element | undefined, 'dateTime');
+      // The site's own date, which the footer names ("Content last revised …"), not the story's "as of".
+      const revised = attr(select('.site-footer time', tree) as Element | undefined, 'dateTime');
       const main = doc['@graph']?.find((n) => n['@id'] === canonical);
       const at = (what: string, actual: unknown, expected: unknown) => {
         if (actual !== expected) problems.push(`${file}: ${what} is ${JSON.stringify(actual)}, the page shows ${JSON.stringify(expected)}`);
@@ -107,7 +108,7 @@ for (const edition of ['dist', 'dist-offline']) {
       at('name', main.name, h1);
       if (main['@type'] === 'Report') at('headline', main.headline, h1);
       if (title !== h1 && title !== `${h1} · ${SITE.title}`) problems.push(`${file}: <title> "${title}" is not the h1 "${h1}" (with the site's name)`);
-      at('dateModified', main.dateModified, asOf);
+      at('dateModified', main.dateModified, revised);
       const site = doc['@graph']!.find((n) => n['@type'] === 'WebSite');
       at('WebSite url', site?.url, root);
       for (const url of urlsIn(doc)) if (!url.startsWith(root)) problems.push(`${file}: ${url} is not an absolute URL under ${root}`);
