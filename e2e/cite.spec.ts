@@ -21,16 +21,22 @@ test('without JavaScript the four references are plain, selectable text, and the
   await openBox(page);
   const canonical = (await page.locator('link[rel=canonical]').getAttribute('href'))!;
   await expect(box(page).locator('dt')).toHaveText(['APA', 'MLA', 'Chicago', 'BibTeX']);
-  await expect(box(page).locator('[data-cite-text="apa"]')).toHaveText(`Muscat talks briefing. (2026, February 6). Iran. Retrieved ${await retrieved(page)}, from ${canonical}`);
+  await expect(box(page).locator('[data-cite-text="apa"]')).toHaveText(`Muscat talks briefing. (${(await revised(page)).apa}). Iran. Retrieved ${await retrieved(page)}, from ${canonical}`);
   await expect(box(page).locator('[data-cite-text="bibtex"]')).toContainText('@misc{muscat-talks-briefing-actors-iran,');
   await expect(box(page).getByRole('button')).toHaveCount(0);
   // Selectable: a triple click selects the reference.
   await box(page).locator('[data-cite-text="chicago"]').click({ clickCount: 3 });
-  expect(await page.evaluate(() => getSelection()?.toString().trim())).toBe(`Muscat talks briefing. “Iran.” Last modified February 6, 2026. ${canonical}.`);
+  expect(await page.evaluate(() => getSelection()?.toString().trim())).toBe(`Muscat talks briefing. “Iran.” Last modified ${(await revised(page)).chicago}. ${canonical}.`);
   await context.close();
 });
 
 /** The APA reference's retrieval date, as the page states it. */
+/** The content's revision date that the footer names, as APA ("2026, December 7") and Chicago ("December 7, 2026") write it. */
+const revised = async (page: Page) => {
+  const day = new Date(`${await page.locator('.site-footer time').getAttribute('datetime')}T00:00:00Z`);
+  const month = day.toLocaleDateString('en-US', { month: 'long', timeZone: 'UTC' });
+  return { apa: `${day.getUTCFullYear()}, ${month} ${day.getUTCDate()}`, chicago: `${month} ${day.getUTCDate()}, ${day.getUTCFullYear()}` };
+};
 const retrieved = async (page: Page) => /Retrieved (\w+ \d+, \d{4}), from/.exec((await box(page).locator('[data-cite-text="apa"]').textContent())!)![1]!;
 
 test('Copy puts the exact reference on the clipboard and announces it, by mouse and by keyboard', async ({ page, context }) => {
@@ -86,7 +92,7 @@ test('offline (file://): the Copy buttons work there too, and the references nam
   await openBox(page);
   const note = await page.locator('.offline-note').textContent();
   if (/without a web address/.test(note!)) {
-    await expect(box(page).locator('[data-cite-text="apa"]')).toHaveText('Muscat talks briefing. (2026, February 6). Iran [Offline copy].');
+    await expect(box(page).locator('[data-cite-text="apa"]')).toHaveText(`Muscat talks briefing. (${(await revised(page)).apa}). Iran [Offline copy].`);
     await expect(box(page)).not.toContainText('example.org');
   }
   await box(page).getByRole('button', { name: 'Copy APA citation' }).click();
