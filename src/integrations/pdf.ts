@@ -17,6 +17,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { PDFDocument, PDFHexString } from 'pdf-lib';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.ts';
+import { servedFile } from '../lib/serve-path.ts';
 import { SITE } from '../site.ts';
 import { briefDocument, type DocumentContext } from './brief-document.ts';
 
@@ -31,6 +32,18 @@ const MARGIN_BOXES_OFF = `@page { ${['top-left', 'top-center', 'top-right', 'bot
   .map((box) => `@${box} { content: none; }`).join(' ')} }`;
 
 const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * Chromium's request for `url`, answered from dist/ (src/lib/serve-path.ts: nothing outside it, regular files only),
+ * or null when it is for another host, which is refused.
+ */
+export function answerFromDist(dist: string, hostedUrl: string, url: string): { status: number; body: Buffer; contentType?: string } | null {
+  const path = url.split('#')[0]!.split('?')[0]!;
+  if (!path.startsWith(hostedUrl)) return null;
+  const served = servedFile(dist, path.slice(hostedUrl.length));
+  if (served.status !== 200) return { status: served.status, body: Buffer.alloc(0) };
+  return { status: 200, body: readFileSync(served.file), contentType: TYPES[extname(served.file)] ?? 'application/octet-stream' };
+}
 
 /** The running head and foot Chromium draws on every page (pageNumber and totalPages are filled in by Chromium). */
 export function pageTemplates(asOf: string, url: string | undefined): { headerTemplate: string; footerTemplate: string } {
@@ -68,12 +81,8 @@ export async function writeBriefPdf({ dist, hostedUrl, siteGiven, stamp, asOf, e
   try {
     const context = await browser.newContext();
     await context.route('**/*', async (route) => {
-      const url = route.request().url().split('#')[0]!.split('?')[0]!;
-      if (!url.startsWith(hostedUrl)) return route.abort();
-      let file = join(dist, decodeURIComponent(url.slice(hostedUrl.length)));
-      if (url.endsWith('/')) file = join(file, 'index.html');
-      if (!existsSync(file)) return route.fulfill({ status: 404, body: '' });
-      return route.fulfill({ status: 200, body: readFileSync(file), contentType: TYPES[extname(file)] ?? 'application/octet-stream' });
+      const answer = answerFromDist(dist, hostedUrl, route.request().url());
+      return answer ? route.fulfill(answer) : route.abort();
     });
     const page = await context.newPage();
     await page.goto(new URL('brief/', hostedUrl).href, { waitUntil: 'load' });
