@@ -13,7 +13,7 @@
 import type { AstroIntegration } from 'astro';
 import { chromium } from '@playwright/test';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { PDFDocument, PDFHexString } from 'pdf-lib';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.ts';
@@ -23,6 +23,18 @@ import { briefDocument, type DocumentContext } from './brief-document.ts';
 
 export const PDF_NAME = SITE.briefPdf;
 const BRIEF_PAGE = 'brief/index.html';
+/**
+ * The largest /brief/ page the PDF step prints (about 20 times today's), and how long loading and printing it may
+ * take: past either, Chromium's print runs for many minutes or runs out of memory, so the step stops with the fix.
+ */
+export const PRINT_LIMITS = { bytes: 16 * 1024 * 1024, seconds: 120 };
+
+/** Why /brief/ is too big to print, in one line with the fix, or undefined. */
+export function printTooBig(bytes: number, limits = PRINT_LIMITS): string | undefined {
+  if (bytes <= limits.bytes) return undefined;
+  return `The /brief/ page is ${(bytes / 1024 / 1024).toFixed(1)} MB of HTML, more than the ${limits.bytes / 1024 / 1024} MB the PDF step prints (PRINT_LIMITS in src/integrations/pdf.ts). ` +
+    'Fix: shorten the content the one-document brief gathers (src/pages/brief.astro), or raise the limit if the machine can print it.';
+}
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html', '.css': 'text/css', '.js': 'text/javascript', '.svg': 'image/svg+xml', '.json': 'application/json', '.png': 'image/png',
@@ -71,6 +83,8 @@ export interface PdfOptions extends DocumentContext {
 /** Prints dist/brief/index.html to dist/<PDF_NAME>; returns its size in bytes. */
 export async function writeBriefPdf({ dist, hostedUrl, siteGiven, stamp, asOf, executablePath = findChromium() }: PdfOptions): Promise<number> {
   if (!existsSync(join(dist, BRIEF_PAGE))) throw new Error(`${join(dist, BRIEF_PAGE)} is missing: the PDF is printed from the /brief/ page (src/pages/brief.astro).`);
+  const tooBig = printTooBig(statSync(join(dist, BRIEF_PAGE)).size);
+  if (tooBig) throw new Error(tooBig);
   let browser;
   try {
     browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: CHROMIUM_ARGS });
@@ -85,10 +99,18 @@ export async function writeBriefPdf({ dist, hostedUrl, siteGiven, stamp, asOf, e
       return answer ? route.fulfill(answer) : route.abort();
     });
     const page = await context.newPage();
-    await page.goto(new URL('brief/', hostedUrl).href, { waitUntil: 'load' });
+    const timeout = PRINT_LIMITS.seconds * 1000;
+    page.setDefaultTimeout(timeout);
+    await page.goto(new URL('brief/', hostedUrl).href, { waitUntil: 'load', timeout });
     // The page's own running head and foot (@page margin boxes, for printing from a browser) give way to Chromium's.
     await page.addStyleTag({ content: MARGIN_BOXES_OFF });
-    const pdf = await page.pdf({
+    // page.pdf takes no timeout of its own: a print that outlasts the limit stops the step.
+    let timer: NodeJS.Timeout | undefined;
+    const overdue = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`Printing the /brief/ page took more than ${PRINT_LIMITS.seconds} s (PRINT_LIMITS in src/integrations/pdf.ts). ` +
+        'Fix: shorten the content the one-document brief gathers (src/pages/brief.astro), or raise the limit on a slower machine.')), timeout);
+    });
+    const pdf = await Promise.race([overdue, page.pdf({
       format: 'A4',
       printBackground: true,
       displayHeaderFooter: true,
@@ -96,7 +118,7 @@ export async function writeBriefPdf({ dist, hostedUrl, siteGiven, stamp, asOf, e
       margin: { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' },
       outline: true,
       tagged: true,
-    });
+    })]).finally(() => clearTimeout(timer));
     const bytes = await stampPdf(pdf, stamp);
     writeFileSync(join(dist, PDF_NAME), bytes);
     return bytes.byteLength;
