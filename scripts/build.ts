@@ -11,12 +11,12 @@
  * The previous build is kept (`.builds/<id>` of the last one); older ones and those of killed builds are removed.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { recordTiming } from '../src/integrations/timings.ts';
-import { contentDir } from '../src/lib/content-dir.ts';
+import { contentDir, contentDirProblem } from '../src/lib/content-dir.ts';
 import { readSettings } from '../src/lib/settings.ts';
 import { validateContent } from '../src/lib/validate-content.ts';
 import { SITE } from '../src/site.ts';
@@ -35,11 +35,28 @@ function holdAt(point: string): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 600_000);
 }
 
+const UNCHANGED = 'Nothing was built; dist/ and dist-offline/ are unchanged.';
+/** Stops the build with one line: what is wrong and the fix (the message), and that nothing changed. */
+function refuse(message: string): never {
+  console.error(`${message} ${UNCHANGED}`);
+  process.exit(1);
+}
+
 try {
   readSettings(process.env);
 } catch (error) {
-  console.error(`${(error as Error).message}\nNothing was built; dist/ and dist-offline/ are unchanged.`);
-  process.exit(1);
+  refuse((error as Error).message);
+}
+const contentProblem = contentDirProblem(process.env);
+if (contentProblem) refuse(contentProblem);
+
+/** A folder or file the build must write that it cannot (read-only disk, no permission, a file in the way), in one line. */
+function unwritable(error: unknown, path: string): never {
+  const code = (error as { code?: string }).code;
+  if (!code || !['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EEXIST', 'ENOSPC'].includes(code)) throw error;
+  const why = code === 'EROFS' ? 'is on a read-only file system' : code === 'ENOSPC' ? 'is on a full disk'
+    : code === 'ENOTDIR' || code === 'EEXIST' ? 'cannot be made: a file is in the way' : 'is not writable by this user';
+  refuse(`The build writes ${path} (and .build.lock beside it), which ${why} (${code}). Fix: run the build in a copy of the project on a writable disk${code === 'ENOTDIR' || code === 'EEXIST' ? ', or move the file away' : ', or make the folder writable'}.`);
 }
 
 const { problems, warnings } = validateContent(contentDir(), SITE.defaultSource);
@@ -54,19 +71,25 @@ if (problems.length) {
 // The PDF step prints /brief/ with Chromium: find one, or install Debian's package when root (scripts/ensure-chromium.ts),
 // or stop here saying what to install.
 if (!findChromium() && spawnSync(process.execPath, [join(import.meta.dirname, 'ensure-chromium.ts')], { stdio: 'inherit' }).status !== 0) {
-  console.error('Nothing was built; dist/ and dist-offline/ are unchanged.');
+  console.error(UNCHANGED);
   process.exit(1);
 }
 
 // One build at a time in this folder: a second one waits (up to 10 minutes) for the lock. The lock is refreshed while
 // the build runs, so a build that was killed leaves a lock that goes stale after 10 s and is then taken over.
-mkdirSync(builds, { recursive: true });
+try {
+  mkdirSync(builds, { recursive: true });
+  accessSync(builds, constants.W_OK);
+  accessSync(root, constants.W_OK);
+} catch (error) {
+  unwritable(error, builds);
+}
 const lockOptions = { lockfilePath: join(root, '.build.lock'), stale: 10_000, update: 2_000 };
 let release: () => Promise<void>;
 try {
   release = await lockfile.lock(root, { ...lockOptions, retries: 0 });
 } catch (error) {
-  if ((error as { code?: string }).code !== 'ELOCKED') throw error;
+  if ((error as { code?: string }).code !== 'ELOCKED') unwritable(error, join(root, '.build.lock'));
   console.log('Another build is running in this folder; waiting for it to finish…');
   try {
     release = await lockfile.lock(root, { ...lockOptions, retries: { retries: 600, factor: 1, minTimeout: 1_000, maxTimeout: 1_000 } });
@@ -85,7 +108,12 @@ for (const name of readdirSync(builds)) if (name !== 'current' && name !== previ
 
 const id = `${new Date().toISOString().replace(/[-:.]/g, '').replace('T', '-').slice(0, 15)}-${process.pid}`;
 const out = join(builds, id);
-mkdirSync(out);
+try {
+  mkdirSync(out);
+} catch (error) {
+  await release();
+  unwritable(error, out);
+}
 holdAt('astro');
 // Astro's own command line, run on this Node (npm scripts run on the Node 24 of the `node` devDependency).
 const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');

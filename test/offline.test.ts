@@ -295,6 +295,32 @@ test('builds the edition from the hosted build and the manifest: hosting files l
   }
 });
 
+test('the edition carries every image a page shows from _astro/ (src, srcset, picture, poster), and no other _astro file', async () => {
+  const { dist, out } = hostedBuild();
+  try {
+    const images = ['_astro/map.a1.webp', '_astro/map@2x.a1.webp', '_astro/photo%20x.b2.avif', '_astro/poster.c3.jpg', '_astro/home.d4.png'];
+    for (const f of [...images, '_astro/unused.e5.png']) writeFileSync(join(dist, decodeURI(f)), `image ${f}`);
+    const page = join(dist, 'actors/marco-rubio/index.html');
+    writeFileSync(page, readFileSync(page, 'utf8').replace('</main>', '<p><img src="/_astro/map.a1.webp" srcset="/_astro/map.a1.webp 1x, /_astro/map@2x.a1.webp 2x" alt="Map">' +
+      '<picture><source srcset="/_astro/photo%20x.b2.avif" type="image/avif"><img src="/_astro/map.a1.webp" alt="Photo"></picture>' +
+      '<video poster="/_astro/poster.c3.jpg"></video></p></main>'));
+    const home = join(dist, 'index.html');
+    writeFileSync(home, readFileSync(home, 'utf8').replace('</main>', '<img src="/_astro/home.d4.png" alt="Home"></main>'));
+    await buildOfflineEdition({ ...OPTIONS, dist, out });
+    const files = listFiles(out);
+    assert.deepEqual(files.filter((f) => f.startsWith('_astro/')), images.map(decodeURI).sort());
+    const html = readFileSync(join(out, 'actors/marco-rubio/index.html'), 'utf8');
+    assert.ok(html.includes('src="../../_astro/map.a1.webp" srcset="../../_astro/map.a1.webp 1x, ../../_astro/map@2x.a1.webp 2x"'), html);
+    assert.ok(html.includes('<source srcset="../../_astro/photo%20x.b2.avif"') && html.includes('poster="../../_astro/poster.c3.jpg"'), html);
+    // The zip holds exactly the edition's files, images included.
+    const unpacked = unzipSync(new Uint8Array(readFileSync(join(dist, ZIP_NAME))));
+    assert.deepEqual(Object.keys(unpacked), files.map((f) => `${ZIP_FOLDER}${f}`));
+  } finally {
+    rmSync(dist, { recursive: true, force: true });
+    rmSync(out, { recursive: true, force: true });
+  }
+});
+
 test('a page missing from the manifest, or a manifest for another base path, fails naming the file and the fix', async () => {
   for (const [change, message] of [
     [(m: PageManifest) => ({ ...m, pages: m.pages.filter((p) => p.file !== 'search/index.html') }), /page-manifest\.json has no record for search\/index\.html: add its page spec to sitePages\(\) in src\/lib\/site-pages\.ts/],

@@ -69,20 +69,43 @@ test('CSV: a header row, CRLF line ends, and a field with a comma, quote or line
 
 test('CSV cells: null is empty, lists join with "; ", citations are source#n,n, booleans are words; each reads back', () => {
   const at = { file: 'data/x.csv', record: 'r', field: 'f', source: 'content/x.yaml' };
-  const cases: [unknown, ReturnType<typeof columnsOf>[number]['kind'], boolean, string][] = [
+  const cases: [unknown, ReturnType<typeof columnsOf>[number]['kind'], boolean, string | number][] = [
     [null, 'text', true, ''],
     [['a', 'b c'], 'list', false, 'a; b c'],
     [[], 'list', false, ''],
     [[{ source: 'muscat-2026-02-06', paragraphs: [3, 4] }, { source: 'other', paragraphs: [1] }], 'citations', false, 'muscat-2026-02-06#3,4; other#1'],
     [true, 'boolean', false, 'true'],
     [false, 'boolean', false, 'false'],
-    [12, 'integer', false, '12'],
+    [12, 'integer', false, 12],
+    [-3, 'integer', false, -3],
+    // A value that already starts with "'" before a formula's first character keeps it through the escaping.
+    ["'=1+1", 'text', false, "''=1+1"],
+    [["'@x", 'y'], 'list', false, "''@x; y"],
     ['', 'text', false, ''],
   ];
   for (const [value, kind, nullable, cell] of cases) {
     assert.equal(csvCell(value, kind, at), cell, `${JSON.stringify(value)} as ${kind}`);
-    assert.deepEqual(readCsvCell(cell, { kind, nullable }), value, `${cell} read as ${kind}`);
+    assert.deepEqual(readCsvCell(String(cell), { kind, nullable }), value, `${cell} read as ${kind}`);
   }
+});
+
+test('CSV: a cell a spreadsheet would run as a formula starts with "\'" instead, and reads back to the value; numbers stay', () => {
+  const hostile = ['=HYPERLINK("http://evil.example","x")', '+1+1', '-2+3', '@SUM(A1)', '\tx', '\rx', '\uFF1D1', '\uFF0B1', '\uFF0D1', '\uFF20x', "'=already"];
+  const records = hostile.map((term, i) => ({ id: `t${i}`, term, aliases: [term.replace(/\s/, '')], definition: `A definition of ${i}.`, related: [], page: `glossary/t${i}/` }));
+  const csv = toCsv('glossary', records);
+  const rows = (parse(csv, { record_delimiter: '\r\n' }) as string[][]).slice(1);
+  const columns = columnsOf('glossary');
+  rows.forEach((row, i) => {
+    // Every cell that a spreadsheet would evaluate is neutralised: it starts with "'" and not with a formula.
+    for (const cell of row) assert.doesNotMatch(cell, /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/, `row ${i + 1}: ${JSON.stringify(cell)}`);
+    assert.equal(row[1], `'${hostile[i]}`);
+    // And the cells read back to the record's values.
+    columns.forEach((c, j) => assert.deepEqual(readCsvCell(row[j]!, c), (records[i] as Record<string, unknown>)[c.field], `row ${i + 1}, ${c.field}`));
+  });
+  assert.ok(csv.includes(`t0,"'=HYPERLINK(""http://evil.example"",""x"")"`), csv);
+  // A negative whole number is a number, not a formula.
+  const events = openDataFile(real, 'events', { built }).records;
+  assert.match(toCsv('events', [{ ...events[0]!, order: -2 }]).split('\r\n')[1]!, /,-2,/);
 });
 
 test('a list item that holds the list separator is refused, naming the file, the record, the field and the fix', () => {

@@ -71,7 +71,8 @@ export function briefDocument(step: DocumentStep, { asOf }: { asOf: Date }): Ast
           stampHomeSize(dist, step.attribute, step.kind, bytes);
           logger.info(`${step.file}: ${Math.round(bytes / 1024)} KB, ${step.verb === 'print' ? 'printed' : 'made'} from /brief/ in ${Math.round(performance.now() - started)} ms`);
         } catch (cause) {
-          throw new Error(`Failed to ${step.verb} ${step.file} from /brief/.`, { cause });
+          // The cause's message goes into this one, so the operator reads what went wrong and the fix in one line.
+          throw new Error(`Failed to ${step.verb} ${step.file} from /brief/: ${(cause as Error).message ?? String(cause)}`, { cause });
         } finally {
           recordTiming(step.kind.toLowerCase(), performance.now() - started);
         }

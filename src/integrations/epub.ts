@@ -16,7 +16,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { zipSync, strToU8 } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { toHtml } from 'hast-util-to-html';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
@@ -25,14 +25,27 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { SITE } from '../site.ts';
 import { LIGHT, type Colour } from '../lib/graphics/style.ts';
+import { assertWellFormedXml, escapeXml, wellFormedMarkup } from '../lib/xml.ts';
 import { briefDocument } from './brief-document.ts';
 
 export const EPUB_NAME = SITE.briefEpub;
 
-const escapeXml = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
-const xhtml = (title: string, lang: string, body: string, head = '') =>
+// Built with hast-util-to-html, so made fit for XML here: no character XML forbids, no "]]>" in text (src/lib/xml.ts).
+const xhtml = (title: string, lang: string, body: string, head = '') => wellFormedMarkup(
   `<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang="${lang}" xml:lang="${lang}">\n` +
-  `<head><meta charset="utf-8"/><title>${escapeXml(title)}</title>${head}</head>\n<body>${body}</body>\n</html>\n`;
+  `<head><meta charset="utf-8"/><title>${escapeXml(title)}</title>${head}</head>\n<body>${body}</body>\n</html>\n`);
+
+/** The XML files of a book: its package, container, navigation and content documents. */
+const XML_ENTRY = /\.(xhtml|xml|opf|ncx)$/;
+
+/**
+ * Parses every XML file in the EPUB's bytes with a strict XML parser; a malformed one stops the build, naming the
+ * entry and the position (EPUBCheck would call it FATAL, and e-readers refuse the book).
+ */
+export function checkEpub(bytes: Uint8Array, name = EPUB_NAME): void {
+  for (const [entry, data] of Object.entries(unzipSync(bytes, { filter: (f) => XML_ENTRY.test(f.name) })))
+    assertWellFormedXml(`${name}: ${entry}`, strFromU8(data), 'reword the text at that place in content/ (the EPUB step, src/integrations/epub.ts, drops the characters XML forbids and escapes "]]>", but cannot write this).');
+}
 
 const CSS = `body { font-family: sans-serif; line-height: 1.45; }
 h1, h2, h3, h4 { line-height: 1.2; page-break-after: avoid; }
@@ -144,7 +157,7 @@ export function makeEpub({ html, hostedUrl, siteGiven = true, stamp, asOf, lang 
 </container>
 `;
   const mtime = stamp;
-  return zipSync({
+  const book = zipSync({
     mimetype: [strToU8('application/epub+zip'), { level: 0 }],
     'META-INF/container.xml': strToU8(container),
     'EPUB/package.opf': strToU8(opf),
@@ -152,6 +165,8 @@ export function makeEpub({ html, hostedUrl, siteGiven = true, stamp, asOf, lang 
     'EPUB/briefing.xhtml': strToU8(xhtml(title, lang, body, '<link rel="stylesheet" type="text/css" href="briefing.css"/>')),
     'EPUB/briefing.css': strToU8(CSS),
   }, { level: 9, mtime });
+  checkEpub(book);
+  return book;
 }
 
 export default function epubIntegration(options: { asOf: Date }): AstroIntegration {

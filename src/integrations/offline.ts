@@ -12,15 +12,16 @@
  *   demand when the index is large: src/lib/offline-search.ts), built from each page's search document in the page
  *   manifest, the same text, filters and weights Pagefind indexes. Pages are parsed once, for the rewrite.
  * Hosting-only files (Pagefind's bundle, sitemaps, robots.txt, 404 page, module scripts, the page manifest, the Atom
- * feed) are left out. A feed reader cannot follow a file on disk, so the feed's links (the head's rel=alternate and the
+ * feed) are left out. Of Astro's build folder (_astro/), the edition carries the files its pages show: images a
+ * page's content refers to (img src and srcset, picture sources, posters), copied as they are. A feed reader cannot follow a file on disk, so the feed's links (the head's rel=alternate and the
  * one on /changes/) point at the hosted feed; with no hosted address the head link goes and the other becomes text.
  */
 import type { AstroIntegration } from 'astro';
 import type { Element, Root } from 'hast';
 import { build as esbuild } from 'esbuild';
 import { Zip, type ZipInputFile } from 'fflate';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { crc32, deflateRawSync } from 'node:zlib';
 import rehypeParse from 'rehype-parse';
@@ -44,6 +45,39 @@ import { recordTiming } from './timings.ts';
 export const ZIP_NAME = SITE.offlineZip;
 /** The one folder the zip unpacks into: "muscat-talks-briefing-offline/". */
 export const ZIP_FOLDER = `${ZIP_NAME.replace(/\.zip$/, '')}/`;
+
+/** Astro's folder of built assets: bundled scripts (hosting only), and the images content pages show. */
+const ASSETS = '_astro/';
+/** Attributes that name a file a page shows; srcset names several, each with its width or density. */
+const FILE_ATTRIBUTES = ['src', 'href', 'poster', 'srcSet'] as const;
+
+/** Each URL of a srcset ("/_astro/a.webp 640w, /_astro/b.webp 1280w"). */
+const srcsetUrls = (value: unknown): string[] => String(value).split(',').map((c) => c.trim().split(/\s+/)[0]!).filter(Boolean);
+
+/**
+ * The files under _astro/ that a rewritten page points at (its links are relative to `file` by then), as paths from
+ * the edition's root: 'actors/iran/index.html' with <img src="../../_astro/map.a1b2.webp"> → ['_astro/map.a1b2.webp'].
+ */
+export function assetsOf(tree: Root, file: string): string[] {
+  const found = new Set<string>();
+  visit(tree, 'element', (node) => {
+    for (const attr of FILE_ATTRIBUTES) {
+      const value = node.properties[attr];
+      if (value === undefined || value === null) continue;
+      for (const url of attr === 'srcSet' ? srcsetUrls(value) : [String(value)]) {
+        if (/^[a-z][a-z0-9+.-]*:|^\/\/|^#/i.test(url)) continue;
+        let path: string;
+        try {
+          path = posix.normalize(posix.join(posix.dirname(file), decodeURI(url.split(/[?#]/)[0]!)));
+        } catch {
+          continue; // malformed %-escapes name no file
+        }
+        if (path.startsWith(ASSETS) && !path.endsWith('.js')) found.add(path);
+      }
+    }
+  });
+  return [...found];
+}
 
 /** Files of the hosted build that make no sense from disk. */
 const HOSTING_ONLY = /^(pagefind\/|_astro\/|404\.html$|robots\.txt$|sitemap[^/]*\.xml$|[^/]+\.zip$|changes\.xml$)/;
@@ -101,9 +135,15 @@ export function rewritePage(tree: Root, file: string, options: Pick<OfflineOptio
   const isSearch = file === 'search/index.html';
   visit(tree, 'element', (node, index, parent) => {
     const p = node.properties;
-    for (const attr of ['href', 'src', 'action'] as const) {
+    for (const attr of ['href', 'src', 'action', 'poster'] as const) {
       if (typeof p[attr] === 'string') p[attr] = offlineHref(p[attr], file, options.base);
     }
+    // A srcset is one string ("/_astro/a.webp 1x, /_astro/b.webp 2x") to hast: each candidate's URL is rewritten.
+    if (typeof p.srcSet === 'string')
+      p.srcSet = p.srcSet.split(',').map((candidate) => {
+        const [url = '', ...descriptor] = candidate.trim().split(/\s+/);
+        return [offlineHref(url, file, options.base), ...descriptor].join(' ');
+      }).join(', ');
     if (node.tagName === 'html') p.dataBase = root;
     if (node.tagName === 'link' && ([] as unknown[]).concat(p.rel ?? []).includes('sitemap') && parent && index !== undefined) {
       parent.children.splice(index, 1);
@@ -258,6 +298,7 @@ export async function buildOfflineEdition(options: OfflineOptions): Promise<Offl
     editionBytes += bytes.byteLength;
   };
   const docs: { path: string; doc: SearchDoc }[] = [];
+  const assets = new Set<string>();
   let home: Root | undefined;
   let pages = 0;
   for (const file of listFiles(dist)) {
@@ -275,8 +316,15 @@ export async function buildOfflineEdition(options: OfflineOptions): Promise<Offl
     if (file === 'index.html') home = structuredClone(tree);
     const path = `/${record.url.slice(withBase(manifest.base, '').length)}`;
     rewritePage(tree, file, options, record.asOf ? { title: record.title, path, asOf: record.asOf } : undefined);
+    for (const asset of assetsOf(tree, file)) assets.add(asset);
     write(file, Buffer.from(printer.stringify(tree)));
     pages++;
+  }
+  // The images pages show, from _astro/ (left out above with Astro's scripts); one a page names but the build did
+  // not write is a broken link, which the link audit reports.
+  for (const asset of [...assets].sort()) {
+    const source = join(dist, asset);
+    if (existsSync(source)) write(asset, readFileSync(source));
   }
   let indexBytes = 0;
   const vocabulary = JSON.parse(readFileSync(join(dist, VOCABULARY_FILE), 'utf8')) as SearchVocabulary;

@@ -13,15 +13,28 @@
 import type { AstroIntegration } from 'astro';
 import { chromium } from '@playwright/test';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { PDFDocument, PDFHexString } from 'pdf-lib';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.ts';
+import { servedFile } from '../lib/serve-path.ts';
 import { SITE } from '../site.ts';
 import { briefDocument, type DocumentContext } from './brief-document.ts';
 
 export const PDF_NAME = SITE.briefPdf;
 const BRIEF_PAGE = 'brief/index.html';
+/**
+ * The largest /brief/ page the PDF step prints (about 20 times today's), and how long loading and printing it may
+ * take: past either, Chromium's print runs for many minutes or runs out of memory, so the step stops with the fix.
+ */
+export const PRINT_LIMITS = { bytes: 16 * 1024 * 1024, seconds: 120 };
+
+/** Why /brief/ is too big to print, in one line with the fix, or undefined. */
+export function printTooBig(bytes: number, limits = PRINT_LIMITS): string | undefined {
+  if (bytes <= limits.bytes) return undefined;
+  return `The /brief/ page is ${(bytes / 1024 / 1024).toFixed(1)} MB of HTML, more than the ${limits.bytes / 1024 / 1024} MB the PDF step prints (PRINT_LIMITS in src/integrations/pdf.ts). ` +
+    'Fix: shorten the content the one-document brief gathers (src/pages/brief.astro), or raise the limit if the machine can print it.';
+}
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html', '.css': 'text/css', '.js': 'text/javascript', '.svg': 'image/svg+xml', '.json': 'application/json', '.png': 'image/png',
@@ -31,6 +44,18 @@ const MARGIN_BOXES_OFF = `@page { ${['top-left', 'top-center', 'top-right', 'bot
   .map((box) => `@${box} { content: none; }`).join(' ')} }`;
 
 const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * Chromium's request for `url`, answered from dist/ (src/lib/serve-path.ts: nothing outside it, regular files only),
+ * or null when it is for another host, which is refused.
+ */
+export function answerFromDist(dist: string, hostedUrl: string, url: string): { status: number; body: Buffer; contentType?: string } | null {
+  const path = url.split('#')[0]!.split('?')[0]!;
+  if (!path.startsWith(hostedUrl)) return null;
+  const served = servedFile(dist, path.slice(hostedUrl.length));
+  if (served.status !== 200) return { status: served.status, body: Buffer.alloc(0) };
+  return { status: 200, body: readFileSync(served.file), contentType: TYPES[extname(served.file)] ?? 'application/octet-stream' };
+}
 
 /** The running head and foot Chromium draws on every page (pageNumber and totalPages are filled in by Chromium). */
 export function pageTemplates(asOf: string, url: string | undefined): { headerTemplate: string; footerTemplate: string } {
@@ -58,6 +83,8 @@ export interface PdfOptions extends DocumentContext {
 /** Prints dist/brief/index.html to dist/<PDF_NAME>; returns its size in bytes. */
 export async function writeBriefPdf({ dist, hostedUrl, siteGiven, stamp, asOf, executablePath = findChromium() }: PdfOptions): Promise<number> {
   if (!existsSync(join(dist, BRIEF_PAGE))) throw new Error(`${join(dist, BRIEF_PAGE)} is missing: the PDF is printed from the /brief/ page (src/pages/brief.astro).`);
+  const tooBig = printTooBig(statSync(join(dist, BRIEF_PAGE)).size);
+  if (tooBig) throw new Error(tooBig);
   let browser;
   try {
     browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: CHROMIUM_ARGS });
@@ -68,18 +95,22 @@ export async function writeBriefPdf({ dist, hostedUrl, siteGiven, stamp, asOf, e
   try {
     const context = await browser.newContext();
     await context.route('**/*', async (route) => {
-      const url = route.request().url().split('#')[0]!.split('?')[0]!;
-      if (!url.startsWith(hostedUrl)) return route.abort();
-      let file = join(dist, decodeURIComponent(url.slice(hostedUrl.length)));
-      if (url.endsWith('/')) file = join(file, 'index.html');
-      if (!existsSync(file)) return route.fulfill({ status: 404, body: '' });
-      return route.fulfill({ status: 200, body: readFileSync(file), contentType: TYPES[extname(file)] ?? 'application/octet-stream' });
+      const answer = answerFromDist(dist, hostedUrl, route.request().url());
+      return answer ? route.fulfill(answer) : route.abort();
     });
     const page = await context.newPage();
-    await page.goto(new URL('brief/', hostedUrl).href, { waitUntil: 'load' });
+    const timeout = PRINT_LIMITS.seconds * 1000;
+    page.setDefaultTimeout(timeout);
+    await page.goto(new URL('brief/', hostedUrl).href, { waitUntil: 'load', timeout });
     // The page's own running head and foot (@page margin boxes, for printing from a browser) give way to Chromium's.
     await page.addStyleTag({ content: MARGIN_BOXES_OFF });
-    const pdf = await page.pdf({
+    // page.pdf takes no timeout of its own: a print that outlasts the limit stops the step.
+    let timer: NodeJS.Timeout | undefined;
+    const overdue = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`Printing the /brief/ page took more than ${PRINT_LIMITS.seconds} s (PRINT_LIMITS in src/integrations/pdf.ts). ` +
+        'Fix: shorten the content the one-document brief gathers (src/pages/brief.astro), or raise the limit on a slower machine.')), timeout);
+    });
+    const pdf = await Promise.race([overdue, page.pdf({
       format: 'A4',
       printBackground: true,
       displayHeaderFooter: true,
@@ -87,7 +118,7 @@ export async function writeBriefPdf({ dist, hostedUrl, siteGiven, stamp, asOf, e
       margin: { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' },
       outline: true,
       tagged: true,
-    });
+    })]).finally(() => clearTimeout(timer));
     const bytes = await stampPdf(pdf, stamp);
     writeFileSync(join(dist, PDF_NAME), bytes);
     return bytes.byteLength;

@@ -11,14 +11,15 @@
  * Dates are the site's own: an entry is published when the commit that added its sources landed (src/lib/build-date.ts),
  * not on the source's dateline, and the feed's `updated` is the latest of them; never the time of the build, so two
  * builds of one commit write the same feed. Each entry's id is its place on /changes/, which a later update does not
- * move. Links are absolute, from the hosted
- * root (SITE_URL and BASE_PATH).
+ * move. Links are absolute, from the hosted root (SITE_URL and BASE_PATH). Characters XML 1.0 forbids (a \v or \f
+ * in a source title) are dropped, and the feed is parsed before it is published (src/lib/xml.ts).
  */
 import { Feed } from 'feed';
 import { SITE } from '../site.ts';
 import { STANCES } from '../schemas/stance.ts';
 import type { ChangeEntry, ChangeLink } from './changes.ts';
 import { formatDay } from './dates.ts';
+import { assertWellFormedXml, xmlChars } from './xml.ts';
 
 export interface FeedOptions {
   /** The hosted site's root, absolute, ending in "/" (hostedRoot in links.ts). */
@@ -81,5 +82,8 @@ export function changesFeed(log: readonly ChangeEntry[], options: FeedOptions): 
       description: escapeHtml(u.summary), content: entryHtml(u, root),
     });
   }
-  return feed.atom1();
+  // The feed library escapes "&" and "<" (titles and content go in CDATA), but passes control characters through.
+  const xml = xmlChars(feed.atom1());
+  assertWellFormedXml('changes.xml', xml, 'reword the text at that place in content/ (src/lib/changes-feed.ts drops the characters XML forbids, but cannot write this).');
+  return xml;
 }

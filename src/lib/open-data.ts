@@ -9,7 +9,11 @@
  * JSON files carry their licence, the briefing's "as of" date and the build date beside the records. CSV files are
  * a clean table (RFC 4180: a header row, CRLF line ends, fields quoted when they hold a comma, a quote or a line
  * break, quotes doubled): their licence and dates are on the Data page and in data/README.txt. In a CSV cell, null
- * is an empty cell, a list is its items joined by "; ", a citation is "source#3,4", true and false are words.
+ * is an empty cell, a list is its items joined by "; ", a citation is "source#3,4", true and false are words. A text
+ * cell that a spreadsheet would run as a formula (one starting with =, +, -, @, a tab or a carriage return, or the
+ * full-width = + - @) starts with a "'" instead (csv-stringify's escape_formulas), so it shows as text:
+ *
+ *   =HYPERLINK("http://evil.example","x")  →  "'=HYPERLINK(""http://evil.example"",""x"")"  (quoted for its quotes)
  */
 import { z } from 'astro/zod';
 import { stringify } from 'csv-stringify/sync';
@@ -35,6 +39,13 @@ export interface OpenDataMeta {
 export const DATA_DIR = 'data';
 /** What separates the items of a list in a CSV cell. */
 export const LIST_SEPARATOR = '; ';
+/**
+ * The first characters that make a spreadsheet read a cell as a formula, which csv-stringify's escape_formulas
+ * neutralises with a "'" in front (OWASP's CSV injection list, and the full-width forms Apple Numbers folds).
+ */
+export const FORMULA_START = ['=', '+', '-', '@', '\t', '\r', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20'] as const;
+/** A cell (or value) that is one or more "'" before a formula's first character. */
+const QUOTED_FORMULA = new RegExp(`^'+[${FORMULA_START.map((c) => (c === '-' ? '\\-' : c)).join('')}]`);
 
 export type DataFormat = 'json' | 'csv' | 'schema' | 'readme';
 
@@ -221,11 +232,21 @@ interface CellAt {
   source: string;
 }
 
-/** One value as a CSV cell (before quoting, which csv-stringify does). */
-export function csvCell(value: unknown, kind: CellKind, at: CellAt): string {
+/**
+ * One value as a CSV cell (before quoting and formula escaping, which csv-stringify does). A whole number stays a
+ * number, so a negative one is not taken for a formula. A text that already starts with "'" before a formula's first
+ * character gets one more "'", so that reading the cell back (readCsvCell) gives exactly the value.
+ */
+export function csvCell(value: unknown, kind: CellKind, at: CellAt): string | number {
   if (value === null) return '';
   if (kind === 'boolean') return value ? 'true' : 'false';
-  if (kind === 'integer') return String(value);
+  if (kind === 'integer') return value as number;
+  return keepQuote(textCell(value, kind, at));
+}
+
+const keepQuote = (cell: string) => (QUOTED_FORMULA.test(cell) ? `'${cell}` : cell);
+
+function textCell(value: unknown, kind: CellKind, at: CellAt): string {
   if (kind === 'citations')
     return (value as { source: string; paragraphs: number[] }[]).map((c) => `${c.source}#${c.paragraphs.join(',')}`).join(LIST_SEPARATOR);
   if (kind === 'list') {
@@ -238,9 +259,13 @@ export function csvCell(value: unknown, kind: CellKind, at: CellAt): string {
   return String(value);
 }
 
-/** A CSV cell read back into its value: the inverse of csvCell. */
-export function readCsvCell(cell: string, column: Pick<Column, 'kind' | 'nullable'>): unknown {
+/**
+ * A CSV cell read back into its value: the inverse of csvCell and of the formula escaping (a cell that is "'" before
+ * a formula's first character loses that one "'").
+ */
+export function readCsvCell(written: string, column: Pick<Column, 'kind' | 'nullable'>): unknown {
   const { kind, nullable } = column;
+  const cell = kind !== 'integer' && QUOTED_FORMULA.test(written) ? written.slice(1) : written;
   if (kind === 'list') return cell === '' ? [] : cell.split(LIST_SEPARATOR);
   if (kind === 'citations')
     return cell === '' ? [] : cell.split(LIST_SEPARATOR).map((c) => {
@@ -269,6 +294,8 @@ export function toCsv<N extends DatasetName>(name: N, records: readonly DatasetR
     // csv-stringify quotes a cell holding the delimiter, a quote or the record delimiter (CRLF); RFC 4180 also wants
     // a lone CR or LF quoted.
     quoted_match: /[\r\n]/,
+    // A cell that starts like a formula gets a "'" in front, so no spreadsheet runs it (CSV injection).
+    escape_formulas: true,
   });
 }
 
@@ -298,6 +325,9 @@ export function readme(graph: OpenDataGraph, meta: OpenDataMeta, counts: Record<
     'CSV: UTF-8, a header row, CRLF line ends; a field holding a comma, a quote or a line break is quoted, and quotes',
     `inside it are doubled (RFC 4180). An empty cell is null or an empty list. A list's items are joined by "${LIST_SEPARATOR}";`,
     `a citation is written source#paragraphs ("muscat-2026-02-06#3,4"), several joined by "${LIST_SEPARATOR}". true and false are words.`,
+    "A text cell that a spreadsheet would take for a formula (one starting with =, +, -, @, a tab or a carriage return) starts",
+    "with a ' so that it shows as text: remove that one ' to get the value (the JSON file has it as is). Numbers are not",
+    "changed.",
   ];
   for (const name of DATASET_NAMES) {
     const spec = OPEN_DATASETS[name];

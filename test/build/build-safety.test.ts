@@ -3,7 +3,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyProject, type Project } from './project.ts';
 
@@ -94,4 +94,31 @@ test('Astro reports a content error in an MDX body at the line its message names
   assert.match(output, new RegExp(`oman\\.mdx:${line}: <Cite p="99"> cites paragraph 99`));
   assert.match(output, new RegExp(`Location:\\s+\\S*oman\\.mdx:${line}:\\d+`), 'the error frame points at the same line');
   project.resetContent();
+});
+
+/** A build that must stop before Astro: exit 1, one line naming the cause and the fix, no stack trace, nothing built. */
+function refusedInOneLine(r: { status: number; output: string }, message: RegExp): void {
+  assert.equal(r.status, 1, r.output);
+  const lines = r.output.split('\n').filter((l) => l.trim());
+  assert.equal(lines.length, 1, `one line, not:\n${r.output}`);
+  assert.match(lines[0]!, message);
+  assert.match(lines[0]!, /Fix: .* Nothing was built; dist\/ and dist-offline\/ are unchanged\.$/);
+  assert.doesNotMatch(r.output, /\n\s+at |Error:|node:internal/);
+}
+
+test('operator mistakes stop the build before Astro in one line each: CONTENT_DIR, SITE_URL, a project folder it cannot write', () => {
+  const scratch = copyProject();
+  try {
+    const before = existsSync(join(scratch.dir, 'dist'));
+    refusedInOneLine(scratch.build({ CONTENT_DIR: join(scratch.dir, 'no-such-folder') }), /^CONTENT_DIR is "[^"]*no-such-folder": no such folder\./);
+    refusedInOneLine(scratch.build({ CONTENT_DIR: join(scratch.dir, 'package.json') }), /^CONTENT_DIR is "[^"]*package\.json": a file, not a folder\./);
+    for (const url of ['muscat', 'http://', 'https://example.org/?x=1', 'https://example.org/#top', 'ftp://example.org/'])
+      refusedInOneLine(scratch.build({ SITE_URL: url }), new RegExp(`^SITE_URL is "${url.replace(/[?.*+/]/g, '\\$&')}"`));
+    // As root, permissions do not stop a write; a file where the build's folder goes does, as a read-only disk would.
+    writeFileSync(join(scratch.dir, '.builds'), 'not a folder');
+    refusedInOneLine(scratch.build(), /^The build writes \/\S+\/\.builds \(and \.build\.lock beside it\), which cannot be made: a file is in the way \(EEXIST\)\./);
+    assert.equal(existsSync(join(scratch.dir, 'dist')), before, 'dist/ was not made');
+  } finally {
+    scratch.remove();
+  }
 });

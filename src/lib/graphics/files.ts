@@ -43,11 +43,11 @@ export function graphicFile(which: GraphicFile, g: BriefingGraph, ctx: FileConte
     const drawing = drawTimeline(timelineEvents(g.events), {
       eventHref: (id) => link(ctx.entryHref('events', id)), paraHref: (s, n) => link(ctx.paragraphHref(s, n)), idPrefix: 'timeline',
     });
-    return standaloneSvg({ scope: 'timeline-graphic', title, drawing, keys: TIMELINE_KEYS, css: timelineStyle('fixed'), credit });
+    return standaloneSvg({ scope: 'timeline-graphic', file: GRAPHIC_FILES[which].path.replace(/^\/+/, ''), title, drawing, keys: TIMELINE_KEYS, css: timelineStyle('fixed'), credit });
   }
   if (which === 'actor-map') {
     const drawing = drawActorMap(actorMapInput(g.actors, g.relations), g.relations, { actorHref: (id) => link(ctx.entryHref('actors', id)), idPrefix: 'actor-map' });
-    return standaloneSvg({ scope: 'actor-map', title, drawing, keys: actorMapKeys(g.relations), css: actorMapStyle('fixed'), credit });
+    return standaloneSvg({ scope: 'actor-map', file: GRAPHIC_FILES[which].path.replace(/^\/+/, ''), title, drawing, keys: actorMapKeys(g.relations), css: actorMapStyle('fixed'), credit });
   }
   const cells = new Map<string, MatrixCell[]>();
   for (const p of g.current) {
@@ -58,5 +58,5 @@ export function graphicFile(which: GraphicFile, g: BriefingGraph, ctx: FileConte
   const columns = g.issues.filter((i) => g.positionsOnIssue(i.id).length).map((i) => ({ id: i.id, label: i.data.shortTitle }));
   const used = [...new Set(g.current.map((p) => p.data.stance))] as Stance[];
   const drawing = drawMatrix({ rows, columns, cells }, { positionHref: (id) => link(ctx.entryHref('positions', id)), idPrefix: 'matrix' });
-  return standaloneSvg({ scope: 'positions-matrix', title, drawing, keys: matrixKeys(used), css: matrixStyle('fixed'), credit });
+  return standaloneSvg({ scope: 'positions-matrix', file: GRAPHIC_FILES[which].path.replace(/^\/+/, ''), title, drawing, keys: matrixKeys(used), css: matrixStyle('fixed'), credit });
 }

@@ -4,11 +4,15 @@
  *
  *   standaloneSvg({ scope: 'timeline-graphic', title, drawing, keys, css, credit: ['Source: …', 'Muscat talks briefing, as of …'] })
  *   → '<?xml …?><svg xmlns="http://www.w3.org/2000/svg" …>…</svg>'
+ *
+ * The file is XML: characters XML 1.0 forbids are dropped, "]]>" in text is escaped, and the file is parsed before it
+ * is published (src/lib/xml.ts).
  */
 import type { Element, ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { s } from 'hastscript';
 import { visit } from 'unist-util-visit';
+import { assertWellFormedXml, wellFormedMarkup } from '../xml.ts';
 import { LIGHT, type GraphicKey } from './style.ts';
 import { estimateWidth, wrapText } from './text.ts';
 
@@ -22,6 +26,8 @@ export interface StandaloneOptions {
   css: string;
   /** Lines under the key: where the facts come from, the briefing and its date, its address when it has one. */
   credit: readonly string[];
+  /** The file's name, for messages ('graphics/timeline.svg'). */
+  file?: string;
 }
 
 const PAD = 16;
@@ -42,7 +48,7 @@ function keepAbsoluteLinks(tree: Element): Element {
   return copy;
 }
 
-export function standaloneSvg({ scope, title, drawing, keys, css, credit }: StandaloneOptions): string {
+export function standaloneSvg({ scope, title, drawing, keys, css, credit, file: name = `the ${scope} graphic` }: StandaloneOptions): string {
   const width = Math.max(drawing.width + 2 * PAD, 480);
   const textWidth = width - 2 * PAD;
   const titleLines = wrapText(title, Math.floor(textWidth / (TITLE * 0.6)));
@@ -83,5 +89,7 @@ ${css}`;
   const root = s('svg', { xmlns: 'http://www.w3.org/2000/svg', class: scope, viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', ariaLabel: title, lang: 'en' }, [
     s('title', title), s('style', style), ...parts,
   ]);
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${toHtml(root, { space: 'svg', closeSelfClosing: true })}\n`;
+  const file = wellFormedMarkup(`<?xml version="1.0" encoding="UTF-8"?>\n${toHtml(root, { space: 'svg', closeSelfClosing: true })}\n`);
+  assertWellFormedXml(name, file, 'reword the text at that place in content/ (src/lib/graphics/standalone.ts drops the characters XML forbids and escapes "]]>", but cannot write this).');
+  return file;
 }
