@@ -18,13 +18,19 @@ test('the timeline SVG has a title, a description, and a link to every event and
   expect(events.length).toBeGreaterThan(10);
   for (const id of events) {
     await expect(svg.locator(`a[href="#${id}"]`), id).toHaveCount(1);
-    await expect(page.locator(`ol.timeline [id="${id}"]`), `the list has ${id} too`).toHaveCount(1);
+    await expect(page.locator(`.timeline [id="${id}"]`), `the list has ${id} too`).toHaveCount(1);
   }
   // Every event label carries at least one paragraph link; derived and undated events say so in the drawing.
   expect(await svg.locator('a[href*="/sources/"]').count()).toBeGreaterThanOrEqual(events.length);
   expect(await svg.locator('text.date').filter({ hasText: 'derived' }).count()).toBeGreaterThan(0);
   expect(await svg.locator('text.date').filter({ hasText: 'Undated' }).count()).toBeGreaterThan(0);
   expect(await svg.locator('.break').count()).toBeGreaterThan(0);
+  // Dated events in date order in one list; undated ones after them, in a list of their own, by title.
+  const undated = page.locator('ul.timeline > li h3');
+  const titles = await undated.allTextContents();
+  expect(titles.length).toBeGreaterThan(0);
+  expect(titles).toEqual([...titles].sort((a, b) => a.localeCompare(b, 'en')));
+  await expect(page.locator('ol.timeline .undated')).toHaveCount(0);
 });
 
 test('the actor map links every actor and draws every relation, listed with its sources below', async ({ page }) => {
