@@ -95,16 +95,23 @@ export function readContent(contentDir: string, cwd = process.cwd()): ContentRea
   const known = new Map<CollectionName, Set<string>>();
   const paragraphCounts: Record<string, number> = {};
   const show = (file: string) => relative(cwd, file) || file;
+  // Every file under content/, looked at without following links: a link could publish a file from outside the
+  // folder, loop, or point nowhere (an editor's lock file), and none of that may reach the site or stop the check.
+  const all = existsSync(contentDir)
+    ? listFiles(contentDir, {
+      skipDotFiles: true,
+      onSymlink: (link) => problems.push(`${show(link)}: is a symbolic link, and content is read only from files that are in content/ itself (a link can bring in a file from elsewhere, loop, or point nowhere). Fix: replace the link with a copy of the file it points to, or delete it.`),
+    })
+    : [];
 
   for (const [collection, { folder, format, schema: schemaOf, schemaFile }] of collectionRows()) {
     const dir = join(contentDir, folder);
     const ids = new Set<string>();
     known.set(collection, ids);
-    if (!existsSync(dir)) continue;
     const schema = schemaOf(idRef);
     const ext = extensionOf(format);
     const seen = new Map<string, string>();
-    const names = listFiles(dir).filter((f) => !f.split('/').some((part) => part.startsWith('.')));
+    const names = all.filter((f) => f.startsWith(`${folder}/`)).map((f) => f.slice(folder.length + 1));
     for (const name of names.filter((f) => !f.endsWith(ext))) {
       // A file the collection would silently skip: say so (a position saved as .yml, a page as .md).
       const stem = name.replace(/\.[^./]*$/, '');

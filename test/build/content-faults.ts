@@ -1,6 +1,8 @@
 // The content faults the validator must refuse, each with the one message it must give: the file, the field and the
 // fix. Used in-process by faults.test.ts, and one of them end to end (a real `npm run build`) by rebuild.test.ts.
 import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 export interface ContentFault {
   name: string;
@@ -9,6 +11,11 @@ export interface ContentFault {
   change: (text: string) => string;
   /** The one problem expected, naming the file as the build does (relative to the project root). */
   message: RegExp;
+  /**
+   * For faults that are not an edit (a symbolic link, an image file): makes them in the project copy at `root`,
+   * instead of `change`. `outside/` beside content/ stands for any folder outside it.
+   */
+  setup?: (root: string) => void;
 }
 
 const replace = (from: string | RegExp, to: string) => (text: string) => {
@@ -18,6 +25,17 @@ const replace = (from: string | RegExp, to: string) => (text: string) => {
 };
 
 const fault = (name: string, file: string, change: (t: string) => string, message: RegExp): ContentFault => ({ name, file, change, message });
+
+/** A fault made by `setup` rather than by an edit; `file` is the file the message names. */
+const made = (name: string, file: string, setup: (root: string) => void, message: RegExp): ContentFault =>
+  ({ name, file, change: (t) => t, message, setup });
+
+const outsideYaml = (root: string) => {
+  mkdirSync(join(root, 'outside'), { recursive: true });
+  const target = join(root, 'outside', 'secret.yaml');
+  writeFileSync(target, readFileSync(join(root, 'content/positions/iran--talks-scope.yaml')));
+  return target;
+};
 
 export const FAULTS: ContentFault[] = [
   fault('malformed frontmatter (YAML syntax)', 'content/actors/iran.mdx', replace(/^name: .*$/m, 'name: "Iran'),
@@ -52,4 +70,26 @@ export const FAULTS: ContentFault[] = [
     /content\/actors\/russia\.mdx: field "relations\[0\]\.with" refers to actors "atlantis", which does not exist/),
   fault('a relation outside the vocabulary', 'content/actors/russia.mdx', replace(/kind: ally-of/, 'kind: frenemy-of'),
     /content\/actors\/russia\.mdx: field "relations\.0\.kind": is "frenemy-of"\. Fix: use one of mediates-for, negotiates-with, ally-of/),
+  // Files: content is read from files that are in content/, never through a link, and an editor's leftovers stop nothing.
+  made('a symbolic link to a file outside content/', 'content/positions/iran--secret.yaml',
+    (root) => symlinkSync(outsideYaml(root), join(root, 'content/positions/iran--secret.yaml')),
+    /^content\/positions\/iran--secret\.yaml: is a symbolic link, and content is read only from files that are in content\/ itself \(.*\)\. Fix: replace the link with a copy of the file it points to, or delete it\.$/),
+  made('a symbolic link that loops', 'content/actors/loop.mdx',
+    (root) => symlinkSync('loop.mdx', join(root, 'content/actors/loop.mdx')),
+    /^content\/actors\/loop\.mdx: is a symbolic link, .*Fix: replace the link/),
+  made('a dangling symbolic link', 'content/issues/gone.mdx',
+    (root) => symlinkSync('/nonexistent/gone.mdx', join(root, 'content/issues/gone.mdx')),
+    /^content\/issues\/gone\.mdx: is a symbolic link, .*Fix: replace the link/),
+  made('a linked folder', 'content/events/more',
+    (root) => symlinkSync(join(outsideYaml(root), '..'), join(root, 'content/events/more')),
+    /^content\/events\/more: is a symbolic link, .*Fix: replace the link/),
+];
+
+/**
+ * Not faults: files an editor's tools leave behind that the validator passes over without reading (so the content
+ * still has no problem). Emacs's lock file is a symbolic link to nowhere.
+ */
+export const IGNORED: { name: string; setup: (root: string) => void }[] = [
+  { name: "an Emacs lock file (.#oman.mdx, a dangling link)", setup: (root) => symlinkSync('user@host.1234:1700000000', join(root, 'content/actors/.#oman.mdx')) },
+  { name: 'a hidden folder with a broken file', setup: (root) => { mkdirSync(join(root, 'content/glossary/.trash')); writeFileSync(join(root, 'content/glossary/.trash/x.mdx'), '---\n: :\n'); } },
 ];
