@@ -198,7 +198,7 @@ export function readContent(contentDir: string, cwd = process.cwd()): ContentRea
  */
 export function citableSources(read: Pick<ContentRead, 'known' | 'paragraphCounts'>): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const id of read.known.get('sources') ?? []) out[id] = read.paragraphCounts[id] ?? Infinity;
+  for (const id of read.known.get('sources') ?? []) out[id] = Object.hasOwn(read.paragraphCounts, id) ? read.paragraphCounts[id]! : Infinity;
   return out;
 }
 

@@ -70,6 +70,28 @@ export const FAULTS: ContentFault[] = [
     /content\/actors\/russia\.mdx: field "relations\[0\]\.with" refers to actors "atlantis", which does not exist/),
   fault('a relation outside the vocabulary', 'content/actors/russia.mdx', replace(/kind: ally-of/, 'kind: frenemy-of'),
     /content\/actors\/russia\.mdx: field "relations\.0\.kind": is "frenemy-of"\. Fix: use one of mediates-for, negotiates-with, ally-of/),
+  // Citations: sources looked up as own keys only, ranges checked from their ends, each attribute once.
+  fault('a citation to a source named like an Object property', 'content/positions/iran--talks-scope.yaml', replace(/muscat-2026-02-06/, 'constructor'),
+    /^content\/positions\/iran--talks-scope\.yaml: field "citations\[0\]" cites source "constructor", which does not exist\. Known sources: muscat-2026-02-06\.$/),
+  fault('a <Cite> to a source named __proto__', 'content/briefing/overview.mdx', replace(/<Cite p="[^"]*" \/>/, '<Cite s="__proto__" p="1" />'),
+    /^content\/briefing\/overview\.mdx:\d+: <Cite s="__proto__"> names an unknown source\. Known sources: muscat-2026-02-06\. Fix the s attribute or add the source to content\/sources\/\.$/),
+  fault('a <Cite> range of a hundred million paragraphs', 'content/briefing/overview.mdx', replace(/<Cite p="[^"]*" \/>/, '<Cite p="1-99999999" />'),
+    /^content\/briefing\/overview\.mdx:\d+: <Cite p="1-99999999"> cites paragraph 14–99999999, but source "muscat-2026-02-06" has paragraphs 1–13\. Cite an existing paragraph\.$/),
+  fault('a <Cite> with p written twice', 'content/briefing/overview.mdx', replace(/<Cite p="([^"]*)" \/>/, '<Cite p="$1" p="4" />'),
+    /^content\/briefing\/overview\.mdx:\d+: <Cite> has the attribute p twice, and only the last would count\. Fix: write it once, listing every paragraph, e.g\. p="3,4"\.$/),
+  // Images: raster files inside content/, nothing else.
+  fault('an SVG image from outside content/', 'content/briefing/overview.mdx', replace(/\n\n/, '\n\n![map](../../../outside/evil.svg)\n\n'),
+    /^content\/briefing\/overview\.mdx:\d+: the image "\.\.\/\.\.\/\.\.\/outside\/evil\.svg" is not a PNG, JPEG, WebP, AVIF or GIF file \(content may not use SVG, which can carry scripts, or other formats\)\. Fix: save the image as PNG, JPEG, WebP, AVIF or GIF in content\/images\/ and link it relatively, e\.g\. !\[A map\]\(\.\.\/images\/map\.png\)\.$/),
+  fault('a remote image by reference', 'content/briefing/overview.mdx', replace(/\n\n/, '\n\n![map][i]\n\n[i]: https://evil.example/ref.png\n\n'),
+    /^content\/briefing\/overview\.mdx:\d+: the image "https:\/\/evil\.example\/ref\.png" comes from another host \(or is inline data\), and pages load nothing from elsewhere\. Fix: save the image/),
+  fault('a missing image', 'content/briefing/overview.mdx', replace(/\n\n/, '\n\n![map](../images/map.png)\n\n'),
+    /^content\/briefing\/overview\.mdx:\d+: the image "\.\.\/images\/map\.png" does not exist \(looked for content\/images\/map\.png\)\. Fix: save the image/),
+  made('an image path that escapes with %2F', 'content/briefing/overview.mdx', (root) => {
+    mkdirSync(join(root, 'outside'), { recursive: true });
+    writeFileSync(join(root, 'outside/map.png'), Buffer.from('89504e470d0a1a0a0000000d', 'hex'));
+    const file = join(root, 'content/briefing/overview.mdx');
+    writeFileSync(file, replace(/\n\n/, '\n\n![map](..%2F..%2Foutside%2Fmap.png)\n\n')(readFileSync(file, 'utf8')));
+  }, /^content\/briefing\/overview\.mdx:\d+: the image "\.\.%2F\.\.%2Foutside%2Fmap\.png" is outside the content folder, and content may only show images kept in it\. Fix: save the image/),
   // Files: content is read from files that are in content/, never through a link, and an editor's leftovers stop nothing.
   made('a symbolic link to a file outside content/', 'content/positions/iran--secret.yaml',
     (root) => symlinkSync(outsideYaml(root), join(root, 'content/positions/iran--secret.yaml')),
