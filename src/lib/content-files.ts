@@ -10,6 +10,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import type { z } from 'astro/zod';
+import { distance as levenshtein } from 'fastest-levenshtein';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { CollectionName } from '../schemas/common.ts';
 import { linkTargetsOf, type BriefingEntries } from './briefing-graph.ts';
@@ -47,6 +49,62 @@ interface ZodIssueLike {
   values?: unknown[];
   expected?: string;
   input?: unknown;
+  keys?: string[];
+}
+
+/** The zod definition fields walked to find the object a path leads to. */
+interface ZodDefLike {
+  type: string;
+  shape?: Record<string, { _zod: { def: ZodDefLike } }>;
+  innerType?: { _zod: { def: ZodDefLike } };
+  element?: { _zod: { def: ZodDefLike } };
+  in?: { _zod: { def: ZodDefLike } };
+  options?: { _zod: { def: ZodDefLike } }[];
+}
+
+/** The field names the schema declares for the object at `path` (through optional, default, arrays and unions). */
+export function fieldsAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  const walk = (def: ZodDefLike, rest: readonly PropertyKey[]): string[] => {
+    if (def.innerType) return walk(def.innerType._zod.def, rest);
+    if (def.type === 'pipe' && def.in) return walk(def.in._zod.def, rest);
+    if (def.type === 'union' && def.options) return [...new Set(def.options.flatMap((o) => walk(o._zod.def, rest)))];
+    if (def.type === 'array' && def.element) return rest.length ? walk(def.element._zod.def, rest.slice(1)) : [];
+    if (def.type === 'object' && def.shape) {
+      if (!rest.length) return Object.keys(def.shape);
+      const next = Object.hasOwn(def.shape, String(rest[0])) ? def.shape[String(rest[0])] : undefined;
+      return next ? walk(next._zod.def, rest.slice(1)) : [];
+    }
+    return [];
+  };
+  return walk((schema as unknown as { _zod: { def: ZodDefLike } })._zod.def, path);
+}
+
+/** The declared field a misspelt key most likely means: same letters in another case, or a few edits away. */
+export function closestField(key: string, fields: readonly string[]): string | undefined {
+  const same = fields.find((f) => f.toLowerCase() === key.toLowerCase());
+  if (same) return same;
+  const scored = fields.map((f) => ({ f, d: levenshtein(key.toLowerCase(), f.toLowerCase()) })).sort((a, b) => a.d - b.d);
+  const best = scored[0];
+  return best && best.d <= Math.max(2, Math.floor(key.length / 3)) ? best.f : undefined;
+}
+
+/**
+ * Each zod issue as "field "x": what is wrong. Fix: what to do.", one line each (a key the schema does not declare
+ * is one line per key, with the field it most likely means).
+ */
+export function describeIssues(issues: readonly ZodIssueLike[], data: unknown, schemaFile: string, schema: z.ZodType): string[] {
+  return issues.flatMap((issue) => {
+    if (issue.code !== 'unrecognized_keys' || !issue.keys) return [describeIssue(issue, data, schemaFile)];
+    const fields = fieldsAt(schema, issue.path);
+    return issue.keys.map((key) => {
+      const field = [...issue.path.map(String), key].join('.');
+      const meant = closestField(key, fields);
+      const fix = meant
+        ? `did you mean ${meant}? Rename it, or remove it`
+        : `remove it, or use one of the fields ${fields.join(', ')}`;
+      return `field "${field}": is not a field this schema knows, so it would be ignored. Fix: ${fix} (see src/schemas/${schemaFile}).`;
+    });
+  });
 }
 
 /** One zod issue as "field "x": what is wrong. Fix: what to do." */
@@ -176,7 +234,7 @@ export function readContent(contentDir: string, cwd = process.cwd()): ContentRea
       if (collection === 'sources' && Array.isArray(rawData.paragraphs) && rawData.paragraphs.length) paragraphCounts[id] = rawData.paragraphs.length;
       const parsed = schema.safeParse(rawData);
       if (!parsed.success) {
-        for (const issue of parsed.error.issues) problems.push(`${show(file)}: ${describeIssue(issue as ZodIssueLike, rawData, schemaFile)}`);
+        for (const line of describeIssues(parsed.error.issues as ZodIssueLike[], rawData, schemaFile, schema)) problems.push(`${show(file)}: ${line}`);
         continue;
       }
       entries.push({ collection, id, filePath: show(file), data: parsed.data as Record<string, any>, body, bodyLine });

@@ -16,6 +16,15 @@ export interface EntryRef {
 export const COLLECTIONS = ['briefing', 'actors', 'issues', 'positions', 'events', 'glossary', 'sources'] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 
+/**
+ * Fields every entry may have, whatever its collection. Each schema is strict (a key it does not declare is an error,
+ * so a misspelt optional field is reported rather than dropped), so these are declared once here and spread into each.
+ */
+export const ENTRY_FIELDS = {
+  /** The entry's id, when it should differ from the file name (which is the id otherwise). */
+  slug: z.string().optional(),
+};
+
 /** A slug-like id: lowercase words joined by hyphens. */
 export const slug = z
   .string()
@@ -26,11 +35,18 @@ export const slug = z
  * In YAML: `{ source: muscat-2026-02-06, paragraphs: [3, 4] }`.
  */
 export const citationSchema = (ref: RefFactory) =>
-  z.object({
+  z.strictObject({
     /** Id of the source document (a file name in content/sources/ without its extension). */
     source: ref('sources'),
-    /** Numbers of the cited paragraphs, counted from 1 in reading order (subheadings are not counted). */
-    paragraphs: z.array(z.number().int().positive()).min(1, 'Cite at least one paragraph.'),
+    /** Numbers of the cited paragraphs, counted from 1 in reading order (subheadings are not counted), each once. */
+    paragraphs: z
+      .array(z.number().int().positive())
+      .min(1, 'Cite at least one paragraph.')
+      .superRefine((ps, ctx) => {
+        const twice = [...new Set(ps.filter((n, i) => ps.indexOf(n) !== i))];
+        if (twice.length)
+          ctx.addIssue({ code: 'custom', message: `lists paragraph ${twice.join(', ')} more than once. Fix: list each paragraph once, e.g. [${[...new Set(ps)].join(', ')}].` });
+      }),
   });
 
 /** A list of citations; at least one, because every factual statement needs a source. */
