@@ -13,7 +13,7 @@ import { join, relative } from 'node:path';
 import type { z } from 'astro/zod';
 import { distance as levenshtein } from 'fastest-levenshtein';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
-import type { CollectionName } from '../schemas/common.ts';
+import { forbiddenChar, forbiddenCharMessage, type CollectionName } from '../schemas/common.ts';
 import { linkTargetsOf, type BriefingEntries } from './briefing-graph.ts';
 import type { LinkTarget } from './entity-linker.ts';
 import { COLLECTION_TABLE, collectionRows, extensionOf } from '../schemas/collections.ts';
@@ -128,6 +128,41 @@ export function describeIssue(issue: ZodIssueLike, data: unknown, schemaFile: st
   return `field "${field}": ${what}. Fix: ${fix}`;
 }
 
+/** The path (as zod writes it, "relations.0.label") of the first key or string in `value` that `test` accepts. */
+function findField(value: unknown, test: (text: string) => boolean, path: string[] = []): string[] | undefined {
+  if (typeof value === 'string') return test(value) ? path : undefined;
+  if (!value || typeof value !== 'object') return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    if (test(key)) return [...path, key];
+    const found = findField(item, test, [...path, key]);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * A forbidden character (see forbiddenChar in src/schemas/common.ts) in a file, as one message with its line and,
+ * when it is in the YAML, the field; or one written as an escape ("\u0007") in a parsed string, with the field.
+ */
+function forbiddenCharProblem(file: string, text: string, bodyStart: number, data: () => unknown): string | undefined {
+  const raw = forbiddenChar(text);
+  if (raw) {
+    const line = text.slice(0, raw.index).split('\n').length;
+    const char = text[raw.index]!;
+    let where = raw.index >= bodyStart ? 'the text' : undefined;
+    if (!where) {
+      const path = findField(data(), (s) => s.includes(char));
+      where = path ? `field "${path.join('.')}"` : 'the YAML';
+    }
+    return `${file}:${line}: ${where} ${forbiddenCharMessage(raw.code)}`;
+  }
+  const path = findField(data(), (s) => forbiddenChar(s) !== undefined);
+  if (!path) return undefined;
+  const value = path.reduce<unknown>((v, k) => (v as Record<string, unknown>)[k], data());
+  const code = forbiddenChar(typeof value === 'string' ? value : path.at(-1)!)!.code;
+  return `${file}: field "${path.join('.')}" ${forbiddenCharMessage(code)}`;
+}
+
 /** An MDX file's frontmatter and body, and the file line where the body starts. */
 export function splitFrontmatter(text: string): { yaml: string; body: string; bodyLine: number } | undefined {
   const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(text);
@@ -188,6 +223,21 @@ export function readContent(contentDir: string, cwd = process.cwd()): ContentRea
         const suggested = `${suggestId(fileId)}${ext}`;
         const taken = names.includes(suggested) ? `, but content/${folder}/${suggested} exists already: merge the two files` : '';
         problems.push(`${show(file)}: the file name "${fileId}" is not an entry id, so no reference can name it (ids are lowercase letters, digits and hyphens). Fix: rename it to ${suggested}${taken}.`);
+        continue;
+      }
+      // Invisible control characters, raw or written as escapes, before YAML or MDX sees them: one message, with
+      // the line and the field.
+      const split = format === 'mdx' ? splitFrontmatter(text) : undefined;
+      const bodyStart = format === 'mdx' ? (split ? text.length - split.body.length : 0) : text.length;
+      const control = forbiddenCharProblem(show(file), text, bodyStart, () => {
+        try {
+          return parseYaml(format === 'mdx' ? (split?.yaml ?? '') : text);
+        } catch {
+          return undefined;
+        }
+      });
+      if (control) {
+        problems.push(control);
         continue;
       }
       let raw: unknown;

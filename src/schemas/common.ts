@@ -55,3 +55,22 @@ export const citationsSchema = (ref: RefFactory) =>
 
 /** Alternative names a reader may search for or meet in the text (e.g. "Tehran", "Rubio"). */
 export const aliasesSchema = z.array(z.string().min(2)).default([]);
+
+/**
+ * Characters no text in the content may hold: the C0 controls but tab, line feed and carriage return, DEL and the
+ * C1 controls, U+FFFE and U+FFFF, and lone surrogates (half a character). They are invisible in an editor, and XML
+ * 1.0 forbids most of them, so the EPUB, the feed and the sitemap would not parse. The reader checks every file's
+ * text and every parsed string with it (src/lib/content-files.ts), so it applies to every field of every schema.
+ */
+const FORBIDDEN_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** The first character of `text` that no content may hold, as its position and its code ("U+0007"), if any. */
+export function forbiddenChar(text: string): { index: number; code: string } | undefined {
+  const m = FORBIDDEN_TEXT.exec(text);
+  return m ? { index: m.index, code: `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` } : undefined;
+}
+
+/** What to tell an editor about a forbidden character: what it is and the fix. */
+export const forbiddenCharMessage = (code: string): string =>
+  `holds ${/^U\+D[89A-F]/.test(code) ? `half a character (a lone surrogate, ${code})` : `the invisible control character ${code}`}, ` +
+  'which pages, the feed and the EPUB cannot carry. Fix: delete it; if you cannot see it, retype the text around it.';

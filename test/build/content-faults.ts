@@ -83,6 +83,17 @@ export const FAULTS: ContentFault[] = [
     /^content\/events\/rubio-statement\.yaml: field "date\.approximate": is not a field this schema knows, so it would be ignored\. Fix: remove it, or use one of the fields on, precision, derived \(see src\/schemas\/event\.ts\)\.$/),
   fault('a paragraph cited twice', 'content/positions/iran--talks-scope.yaml', replace(/paragraphs: \[[^\]]*\]/, 'paragraphs: [3, 3]'),
     /^content\/positions\/iran--talks-scope\.yaml: field "citations\.0\.paragraphs": lists paragraph 3 more than once\. Fix: list each paragraph once, e\.g\. \[3\]\.$/),
+  // Invisible characters: refused before YAML or MDX reads them, with the line and the field.
+  fault('a raw control character in frontmatter', 'content/actors/oman.mdx', replace(/^role: "(\w+)/m, 'role: "$1\u0007'),
+    /^content\/actors\/oman\.mdx:\d+: field "role" holds the invisible control character U\+0007, which pages, the feed and the EPUB cannot carry\. Fix: delete it; if you cannot see it, retype the text around it\.$/),
+  fault('a raw control character in a YAML file', 'content/positions/iran--talks-scope.yaml', replace(/^headline: (.*)$/m, 'headline: $1\u001b[31m'),
+    /^content\/positions\/iran--talks-scope\.yaml:\d+: field "headline" holds the invisible control character U\+001B/),
+  fault('a C1 control character in an MDX body', 'content/briefing/overview.mdx', replace(/\n\n([A-Z])/, '\n\n\u0085$1'),
+    /^content\/briefing\/overview\.mdx:\d+: the text holds the invisible control character U\+0085/),
+  fault('a control character written as a YAML escape', 'content/positions/iran--talks-scope.yaml', replace(/^voicedBy: .*$/m, 'voicedBy: "an official\\x00"'),
+    /^content\/positions\/iran--talks-scope\.yaml: field "voicedBy" holds the invisible control character U\+0000/),
+  fault('a lone surrogate written as a YAML escape', 'content/sources/muscat-2026-02-06.yaml', replace(/^dateline: (.*)$/m, 'dateline: "Muscat \\ud800"'),
+    /^content\/sources\/muscat-2026-02-06\.yaml: field "dateline" holds half a character \(a lone surrogate, U\+D800\), which pages/),
   // Citations: sources looked up as own keys only, ranges checked from their ends, each attribute once.
   fault('a citation to a source named like an Object property', 'content/positions/iran--talks-scope.yaml', replace(/muscat-2026-02-06/, 'constructor'),
     /^content\/positions\/iran--talks-scope\.yaml: field "citations\[0\]" cites source "constructor", which does not exist\. Known sources: muscat-2026-02-06\.$/),
