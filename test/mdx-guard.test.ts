@@ -66,6 +66,7 @@ const REFUSED: [string, string, RegExp][] = [
   ['a linked image file', '![map](../images/linked.png)', /the image "\.\.\/images\/linked\.png" is outside the content folder/],
   ['an image through a linked folder', '![map](../images/elsewhere/evil.png)', /the image "\.\.\/images\/elsewhere\/evil\.png" is outside the content folder/],
   ['an SVG named .png', '![map](../images/fake.png)', /the image "\.\.\/images\/fake\.png" is not really a PNG file/],
+  ['an image path with a query', '![map](../images/map.png?raw)', /the image path "\.\.\/images\/map\.png\?raw" has a query or fragment \(\? or #\), which the bundler would act on\. Fix:/],
   ['a broken %-escape', '![map](../images/%E0%A4%A.png)', /the image path "\.\.\/images\/%E0%A4%A\.png" has a broken %-escape/],
   ['an attribute written twice', 'Text<Cite p="3" p="4" />.', /x\.mdx:1: <Cite> has the attribute p twice, and only the last would count\. Fix: write it once, listing every paragraph, e.g\. p="3,4"\./],
 ];

@@ -63,9 +63,12 @@ export function imageProblem(url: string, from: string, root: string): string | 
   const shown = `"${url.slice(0, 60)}"`;
   if (/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(url))
     return `the image ${shown} comes from another host (or is inline data), and pages load nothing from elsewhere. ${IMAGE_FIX}`;
+  // The bundler reads a query as an instruction (?raw, ?url, ?inline): an image path is a file and nothing else.
+  if (/[?#]/.test(url))
+    return `the image path ${shown} has a query or fragment (? or #), which the bundler would act on. ${IMAGE_FIX}`;
   let path: string;
   try {
-    path = decodeURIComponent(url.replace(/[?#].*$/, ''));
+    path = decodeURIComponent(url);
   } catch {
     return `the image path ${shown} has a broken %-escape. ${IMAGE_FIX}`;
   }
