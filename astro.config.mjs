@@ -49,7 +49,7 @@ export default defineConfig({
       gfm: false, // remark-gfm below does it, so there is one GFM in the pipeline
       smartypants: true,
       remarkPlugins: [
-        remarkMdxGuard, // first: content that would run code or load from elsewhere never reaches the others
+        [remarkMdxGuard, { contentDir: contentDir() }], // first: content that would run code or load from elsewhere never reaches the others
         remarkGfm,
         [remarkCitations, { sources, defaultSource: SITE.defaultSource }],
         [remarkEntityLinks, { targets, firstOnly: 'section' }],

@@ -42,9 +42,18 @@ const failures: [string, string, RegExp][] = [
   ['unknown source', 'Claim<Cite s="nowhere" p="1" />.', /example\.mdx:1: <Cite s="nowhere"> names an unknown source\. Known sources: muscat-2026-02-06, later-round\./],
   ['missing p', '\n\nClaim<Cite />.', /example\.mdx:3: <Cite> has no p attribute/],
   ['unparsable list', 'Claim<Cite p="two" />.', /<Cite p="two">: "two" is not a paragraph number or range/],
+  ['a range past the end', 'Claim<Cite p="12-15, 2" />.', /example\.mdx:1: <Cite p="12-15, 2"> cites paragraph 14–15, but source "muscat-2026-02-06" has paragraphs 1–13\./],
+  ['a source named like an Object property', 'Claim<Cite s="constructor" p="1" />.', /<Cite s="constructor"> names an unknown source\. Known sources: muscat-2026-02-06, later-round\./],
+  ['a source named __proto__', 'Claim<Cite s="__proto__" p="1" />.', /<Cite s="__proto__"> names an unknown source/],
 ];
 for (const [name, input, message] of failures) {
   test(`fails the build on ${name}, naming file and line`, async () => {
     await assert.rejects(run(input), message);
   });
 }
+
+test('a huge range is refused from its ends, before anything is expanded', async () => {
+  const started = performance.now();
+  await assert.rejects(run('Claim<Cite p="1-99999999" />.'), /<Cite p="1-99999999"> cites paragraph 14–99999999, but source "muscat-2026-02-06" has paragraphs 1–13\./);
+  assert.ok(performance.now() - started < 1000, 'refused at once');
+});

@@ -10,8 +10,10 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import type { z } from 'astro/zod';
+import { distance as levenshtein } from 'fastest-levenshtein';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
-import type { CollectionName } from '../schemas/common.ts';
+import { forbiddenChar, forbiddenCharMessage, type CollectionName } from '../schemas/common.ts';
 import { linkTargetsOf, type BriefingEntries } from './briefing-graph.ts';
 import type { LinkTarget } from './entity-linker.ts';
 import { COLLECTION_TABLE, collectionRows, extensionOf } from '../schemas/collections.ts';
@@ -47,6 +49,62 @@ interface ZodIssueLike {
   values?: unknown[];
   expected?: string;
   input?: unknown;
+  keys?: string[];
+}
+
+/** The zod definition fields walked to find the object a path leads to. */
+interface ZodDefLike {
+  type: string;
+  shape?: Record<string, { _zod: { def: ZodDefLike } }>;
+  innerType?: { _zod: { def: ZodDefLike } };
+  element?: { _zod: { def: ZodDefLike } };
+  in?: { _zod: { def: ZodDefLike } };
+  options?: { _zod: { def: ZodDefLike } }[];
+}
+
+/** The field names the schema declares for the object at `path` (through optional, default, arrays and unions). */
+export function fieldsAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  const walk = (def: ZodDefLike, rest: readonly PropertyKey[]): string[] => {
+    if (def.innerType) return walk(def.innerType._zod.def, rest);
+    if (def.type === 'pipe' && def.in) return walk(def.in._zod.def, rest);
+    if (def.type === 'union' && def.options) return [...new Set(def.options.flatMap((o) => walk(o._zod.def, rest)))];
+    if (def.type === 'array' && def.element) return rest.length ? walk(def.element._zod.def, rest.slice(1)) : [];
+    if (def.type === 'object' && def.shape) {
+      if (!rest.length) return Object.keys(def.shape);
+      const next = Object.hasOwn(def.shape, String(rest[0])) ? def.shape[String(rest[0])] : undefined;
+      return next ? walk(next._zod.def, rest.slice(1)) : [];
+    }
+    return [];
+  };
+  return walk((schema as unknown as { _zod: { def: ZodDefLike } })._zod.def, path);
+}
+
+/** The declared field a misspelt key most likely means: same letters in another case, or a few edits away. */
+export function closestField(key: string, fields: readonly string[]): string | undefined {
+  const same = fields.find((f) => f.toLowerCase() === key.toLowerCase());
+  if (same) return same;
+  const scored = fields.map((f) => ({ f, d: levenshtein(key.toLowerCase(), f.toLowerCase()) })).sort((a, b) => a.d - b.d);
+  const best = scored[0];
+  return best && best.d <= Math.max(2, Math.floor(key.length / 3)) ? best.f : undefined;
+}
+
+/**
+ * Each zod issue as "field "x": what is wrong. Fix: what to do.", one line each (a key the schema does not declare
+ * is one line per key, with the field it most likely means).
+ */
+export function describeIssues(issues: readonly ZodIssueLike[], data: unknown, schemaFile: string, schema: z.ZodType): string[] {
+  return issues.flatMap((issue) => {
+    if (issue.code !== 'unrecognized_keys' || !issue.keys) return [describeIssue(issue, data, schemaFile)];
+    const fields = fieldsAt(schema, issue.path);
+    return issue.keys.map((key) => {
+      const field = [...issue.path.map(String), key].join('.');
+      const meant = closestField(key, fields);
+      const fix = meant
+        ? `did you mean ${meant}? Rename it, or remove it`
+        : `remove it, or use one of the fields ${fields.join(', ')}`;
+      return `field "${field}": is not a field this schema knows, so it would be ignored. Fix: ${fix} (see src/schemas/${schemaFile}).`;
+    });
+  });
 }
 
 /** One zod issue as "field "x": what is wrong. Fix: what to do." */
@@ -68,6 +126,41 @@ export function describeIssue(issue: ZodIssueLike, data: unknown, schemaFile: st
     return `field "${field}": ${what}`; // our own checks' messages say how to fix it
   }
   return `field "${field}": ${what}. Fix: ${fix}`;
+}
+
+/** The path (as zod writes it, "relations.0.label") of the first key or string in `value` that `test` accepts. */
+function findField(value: unknown, test: (text: string) => boolean, path: string[] = []): string[] | undefined {
+  if (typeof value === 'string') return test(value) ? path : undefined;
+  if (!value || typeof value !== 'object') return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    if (test(key)) return [...path, key];
+    const found = findField(item, test, [...path, key]);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * A forbidden character (see forbiddenChar in src/schemas/common.ts) in a file, as one message with its line and,
+ * when it is in the YAML, the field; or one written as an escape ("\u0007") in a parsed string, with the field.
+ */
+function forbiddenCharProblem(file: string, text: string, bodyStart: number, data: () => unknown): string | undefined {
+  const raw = forbiddenChar(text);
+  if (raw) {
+    const line = text.slice(0, raw.index).split('\n').length;
+    const char = text[raw.index]!;
+    let where = raw.index >= bodyStart ? 'the text' : undefined;
+    if (!where) {
+      const path = findField(data(), (s) => s.includes(char));
+      where = path ? `field "${path.join('.')}"` : 'the YAML';
+    }
+    return `${file}:${line}: ${where} ${forbiddenCharMessage(raw.code)}`;
+  }
+  const path = findField(data(), (s) => forbiddenChar(s) !== undefined);
+  if (!path) return undefined;
+  const value = path.reduce<unknown>((v, k) => (v as Record<string, unknown>)[k], data());
+  const code = forbiddenChar(typeof value === 'string' ? value : path.at(-1)!)!.code;
+  return `${file}: field "${path.join('.')}" ${forbiddenCharMessage(code)}`;
 }
 
 /** An MDX file's frontmatter and body, and the file line where the body starts. */
@@ -95,16 +188,23 @@ export function readContent(contentDir: string, cwd = process.cwd()): ContentRea
   const known = new Map<CollectionName, Set<string>>();
   const paragraphCounts: Record<string, number> = {};
   const show = (file: string) => relative(cwd, file) || file;
+  // Every file under content/, looked at without following links: a link could publish a file from outside the
+  // folder, loop, or point nowhere (an editor's lock file), and none of that may reach the site or stop the check.
+  const all = existsSync(contentDir)
+    ? listFiles(contentDir, {
+      skipDotFiles: true,
+      onSymlink: (link) => problems.push(`${show(link)}: is a symbolic link, and content is read only from files that are in content/ itself (a link can bring in a file from elsewhere, loop, or point nowhere). Fix: replace the link with a copy of the file it points to, or delete it.`),
+    })
+    : [];
 
   for (const [collection, { folder, format, schema: schemaOf, schemaFile }] of collectionRows()) {
     const dir = join(contentDir, folder);
     const ids = new Set<string>();
     known.set(collection, ids);
-    if (!existsSync(dir)) continue;
     const schema = schemaOf(idRef);
     const ext = extensionOf(format);
     const seen = new Map<string, string>();
-    const names = listFiles(dir).filter((f) => !f.split('/').some((part) => part.startsWith('.')));
+    const names = all.filter((f) => f.startsWith(`${folder}/`)).map((f) => f.slice(folder.length + 1));
     for (const name of names.filter((f) => !f.endsWith(ext))) {
       // A file the collection would silently skip: say so (a position saved as .yml, a page as .md).
       const stem = name.replace(/\.[^./]*$/, '');
@@ -123,6 +223,21 @@ export function readContent(contentDir: string, cwd = process.cwd()): ContentRea
         const suggested = `${suggestId(fileId)}${ext}`;
         const taken = names.includes(suggested) ? `, but content/${folder}/${suggested} exists already: merge the two files` : '';
         problems.push(`${show(file)}: the file name "${fileId}" is not an entry id, so no reference can name it (ids are lowercase letters, digits and hyphens). Fix: rename it to ${suggested}${taken}.`);
+        continue;
+      }
+      // Invisible control characters, raw or written as escapes, before YAML or MDX sees them: one message, with
+      // the line and the field.
+      const split = format === 'mdx' ? splitFrontmatter(text) : undefined;
+      const bodyStart = format === 'mdx' ? (split ? text.length - split.body.length : 0) : text.length;
+      const control = forbiddenCharProblem(show(file), text, bodyStart, () => {
+        try {
+          return parseYaml(format === 'mdx' ? (split?.yaml ?? '') : text);
+        } catch {
+          return undefined;
+        }
+      });
+      if (control) {
+        problems.push(control);
         continue;
       }
       let raw: unknown;
@@ -169,7 +284,7 @@ export function readContent(contentDir: string, cwd = process.cwd()): ContentRea
       if (collection === 'sources' && Array.isArray(rawData.paragraphs) && rawData.paragraphs.length) paragraphCounts[id] = rawData.paragraphs.length;
       const parsed = schema.safeParse(rawData);
       if (!parsed.success) {
-        for (const issue of parsed.error.issues) problems.push(`${show(file)}: ${describeIssue(issue as ZodIssueLike, rawData, schemaFile)}`);
+        for (const line of describeIssues(parsed.error.issues as ZodIssueLike[], rawData, schemaFile, schema)) problems.push(`${show(file)}: ${line}`);
         continue;
       }
       entries.push({ collection, id, filePath: show(file), data: parsed.data as Record<string, any>, body, bodyLine });
@@ -191,7 +306,7 @@ export function readContent(contentDir: string, cwd = process.cwd()): ContentRea
  */
 export function citableSources(read: Pick<ContentRead, 'known' | 'paragraphCounts'>): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const id of read.known.get('sources') ?? []) out[id] = read.paragraphCounts[id] ?? Infinity;
+  for (const id of read.known.get('sources') ?? []) out[id] = Object.hasOwn(read.paragraphCounts, id) ? read.paragraphCounts[id]! : Infinity;
   return out;
 }
 

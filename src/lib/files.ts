@@ -1,13 +1,31 @@
-import { readdirSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
+export interface ListOptions {
+  /**
+   * Skip names starting with a dot (editor lock files such as Emacs's `.#oman.mdx`, which is a dangling symlink,
+   * `.DS_Store`), before they are looked at, so one can never stop the listing.
+   */
+  skipDotFiles?: boolean;
+  /**
+   * Called for each symbolic link, which is then neither followed nor listed (content/ is read this way: a link
+   * could publish a file from outside it, loop, or dangle). Without it, links are followed (the built editions).
+   */
+  onSymlink?: (path: string) => void;
+}
+
 /** Every file under `dir`, as sorted paths relative to it with forward slashes ("actors/iran/index.html"). */
-export function listFiles(dir: string, root = dir): string[] {
+export function listFiles(dir: string, options: ListOptions = {}, root = dir): string[] {
   return readdirSync(dir)
     .sort()
     .flatMap((name) => {
+      if (options.skipDotFiles && name.startsWith('.')) return [];
       const path = join(dir, name);
-      return statSync(path).isDirectory() ? listFiles(path, root) : [relative(root, path).split('\\').join('/')];
+      if (options.onSymlink && lstatSync(path).isSymbolicLink()) {
+        options.onSymlink(path);
+        return [];
+      }
+      return statSync(path).isDirectory() ? listFiles(path, options, root) : [relative(root, path).split('\\').join('/')];
     });
 }
 

@@ -46,7 +46,7 @@ export function checkIntegrity(
         );
     }
     for (const c of e.citations) {
-      const count = sources[c.source];
+      const count = Object.hasOwn(sources, c.source) ? sources[c.source] : undefined;
       // A source that exists but whose paragraphs cannot be counted has its own message; its citations get none.
       if (count === undefined && ids.get('sources')?.has(c.source)) continue;
       if (count === undefined) {

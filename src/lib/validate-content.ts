@@ -36,7 +36,7 @@ export function validateContent(contentDir: string, defaultSource: string): Vali
   const processor = unified()
     .use(remarkParse)
     .use(remarkMdx)
-    .use(remarkMdxGuard)
+    .use(remarkMdxGuard, { contentDir })
     .use(remarkGfm)
     .use(remarkCitations, { sources, defaultSource })
     .use(remarkEntityLinks, { targets: linkTargetsOf(grouped, '/') });

@@ -15,11 +15,14 @@ import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdas
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 import type { Citation } from '../lib/citations.ts';
-import { parseParagraphList } from '../lib/paragraphs.ts';
+import { expandParagraphRanges, parseParagraphRanges } from '../lib/paragraphs.ts';
 import { contentError } from './content-error.ts';
 
 export interface RemarkCitationsOptions {
-  /** Number of paragraphs of each known source, by source id. */
+  /**
+   * Number of paragraphs of each known source, by source id (Infinity: the source exists but cannot be counted, and
+   * its own message says why). Looked up as own keys only, so `s="constructor"` is an unknown source.
+   */
   sources: Readonly<Record<string, number>>;
   /** Source used when a <Cite> has no `s` attribute. */
   defaultSource: string;
@@ -55,22 +58,28 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
       const el = node as JsxElement;
       if (el.name !== 'Cite') return;
       const source = attribute(el, 's') ?? defaultSource;
-      const count = sources[source];
+      const count = Object.hasOwn(sources, source) ? sources[source] : undefined;
       if (count === undefined)
         fail(el, `<Cite s="${source}"> names an unknown source. Known sources: ${Object.keys(sources).join(', ')}. ` +
           'Fix the s attribute or add the source to content/sources/.');
       const raw = attribute(el, 'p');
       if (raw === undefined) fail(el, '<Cite> has no p attribute. Write the paragraph numbers, e.g. <Cite p="3" />.');
-      let paragraphs: number[] = [];
+      let ranges: [number, number][] = [];
       try {
-        paragraphs = parseParagraphList(String(raw));
+        ranges = parseParagraphRanges(String(raw));
       } catch (error) {
         fail(el, `<Cite p="${raw}">: ${(error as Error).message}`);
       }
-      const missing = paragraphs.filter((n) => n > count!);
+      // The ends are checked before anything is expanded: "1-99999999" is refused at once.
+      const missing = ranges.filter(([, to]) => to > count!).map(([from, to]) => {
+        const first = Math.max(from, count! + 1);
+        return first === to ? `${to}` : `${first}–${to}`;
+      });
       if (missing.length)
         fail(el, `<Cite p="${raw}"> cites paragraph ${missing.join(', ')}, but source "${source}" has paragraphs 1–${count}. ` +
           'Cite an existing paragraph.');
+      // A source that cannot be counted fails the build on its own; its citations are not expanded.
+      const paragraphs = Number.isFinite(count) ? expandParagraphRanges(ranges) : [];
       setAttribute(el, 's', source);
       setAttribute(el, 'p', paragraphs.join(','));
       found.push({ source, paragraphs });

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { aliasesSchema, citationsSchema, type RefFactory } from './common.ts';
+import { ENTRY_FIELDS, aliasesSchema, citationsSchema, type RefFactory } from './common.ts';
 import { relationSchema } from './relation.ts';
 
 /** What sort of actor an entry is. */
@@ -16,7 +16,8 @@ export const ACTOR_KIND_LABELS: Record<ActorKind, string> = {
 
 /** An actor: a state, a bloc of states, a person or an organisation the source names (content/actors/*.mdx). */
 export const actorSchema = (ref: RefFactory) =>
-  z.object({
+  z.strictObject({
+    ...ENTRY_FIELDS,
     /** Full name as a reader would look for it, e.g. "Marco Rubio", "United States". */
     name: z.string().min(2),
     /** Short name for tight spaces (matrix columns, chips); defaults to `name`. */

@@ -1,7 +1,9 @@
 import { z } from 'astro/zod';
+import { ENTRY_FIELDS } from './common.ts';
 
 /** A narrative briefing page (content/briefing/*.mdx). */
-export const briefingSchema = z.object({
+export const briefingSchema = z.strictObject({
+  ...ENTRY_FIELDS,
   /** Page title (the h1). */
   title: z.string().min(3),
   /** Short title for navigation. */

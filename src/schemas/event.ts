@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { parsePartialDate } from '../lib/dates.ts';
-import { citationsSchema, type RefFactory } from './common.ts';
+import { ENTRY_FIELDS, citationsSchema, type RefFactory } from './common.ts';
 
 /** How precisely the source lets us date an event. */
 export const DATE_PRECISIONS = ['day', 'month', 'year'] as const;
@@ -12,14 +12,14 @@ export const DATE_PRECISIONS = ['day', 'month', 'year'] as const;
  * - omitted entirely (`date: null`) when the source gives no date: the event is shown as undated, never guessed.
  */
 export const eventDateSchema = z
-  .object({
+  .strictObject({
     /** ISO date written to the given precision: YYYY-MM-DD, YYYY-MM or YYYY. */
     on: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'Write the date as YYYY, YYYY-MM or YYYY-MM-DD.'),
     /** Precision of `on`; must match how many parts it has. */
     precision: z.enum(DATE_PRECISIONS),
     /** When the date was worked out from a relative expression: the expression and how it was resolved. */
     derived: z
-      .object({
+      .strictObject({
         /** The relative wording in the source, e.g. "last June". */
         from: z.string(),
         /** How it was resolved, e.g. "June before the February 2026 dateline". */
@@ -39,7 +39,8 @@ export const eventDateSchema = z
 
 /** A timeline event (content/events/*.yaml). */
 export const eventSchema = (ref: RefFactory) =>
-  z.object({
+  z.strictObject({
+    ...ENTRY_FIELDS,
     /** What happened, as a short headline in our words. */
     title: z.string().min(5),
     /** The date, or null when the source gives none. */

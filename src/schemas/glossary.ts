@@ -1,12 +1,13 @@
 import { z } from 'astro/zod';
-import { aliasesSchema, type RefFactory } from './common.ts';
+import { ENTRY_FIELDS, aliasesSchema, type RefFactory } from './common.ts';
 
 /**
  * A glossary term (content/glossary/*.mdx). Definitions are general knowledge, the one place it is allowed:
  * keep them short and accurate. The MDX body may say how the term figures in these talks, with citations.
  */
 export const glossarySchema = (ref: RefFactory) =>
-  z.object({
+  z.strictObject({
+    ...ENTRY_FIELDS,
     /** The term as it is usually written, e.g. "Highly enriched uranium". */
     term: z.string().min(2),
     /** Other spellings, abbreviations and plurals readers meet ("HEU", "JCPOA"). Acronyms match case-sensitively. */

@@ -1,9 +1,10 @@
 import { z } from 'astro/zod';
-import { aliasesSchema, citationsSchema, type RefFactory } from './common.ts';
+import { ENTRY_FIELDS, aliasesSchema, citationsSchema, type RefFactory } from './common.ts';
 
 /** A question on the table in the talks (content/issues/*.mdx). */
 export const issueSchema = (ref: RefFactory) =>
-  z.object({
+  z.strictObject({
+    ...ENTRY_FIELDS,
     /** The issue as a short noun phrase, e.g. "Uranium enrichment". */
     title: z.string().min(3),
     /** Very short label for matrix columns, e.g. "Enrichment". */

@@ -1,13 +1,14 @@
 import { z } from 'astro/zod';
 import { STANCE_KEYS } from './stance.ts';
-import { citationsSchema, type RefFactory } from './common.ts';
+import { ENTRY_FIELDS, citationsSchema, type RefFactory } from './common.ts';
 
 /**
  * One actor's stance on one issue (content/positions/*.yaml, named `<actor>--<issue>.yaml`).
  * Several records may exist for one actor and issue when the source reports distinct stances.
  */
 export const positionSchema = (ref: RefFactory) =>
-  z.object({
+  z.strictObject({
+    ...ENTRY_FIELDS,
     /** Who holds the position: an id from content/actors/. */
     actor: ref('actors'),
     /** Which issue it concerns: an id from content/issues/. */

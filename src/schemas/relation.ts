@@ -23,7 +23,7 @@ export const RELATION_KEYS = Object.keys(RELATIONS) as [RelationKind, ...Relatio
 
 /** One relation in an actor's frontmatter: `{ kind: ally-of, with: iran, citations: [...] }`. */
 export const relationSchema = (ref: RefFactory) =>
-  z.object({
+  z.strictObject({
     /** What the relation is, from the vocabulary in src/schemas/relation.ts. */
     kind: z.enum(RELATION_KEYS),
     /** The other actor (an id from content/actors/). */

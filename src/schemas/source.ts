@@ -1,7 +1,8 @@
 import { z } from 'astro/zod';
+import { ENTRY_FIELDS } from './common.ts';
 
 /** One numbered body paragraph of a source document. */
-export const paragraphSchema = z.object({
+export const paragraphSchema = z.strictObject({
   /** Position in reading order, from 1; subheadings are not numbered. */
   n: z.number().int().positive(),
   /** One line in our own words: what the paragraph reports. Never the source's sentence. */
@@ -12,7 +13,8 @@ export const paragraphSchema = z.object({
 
 /** A source document: the record every citation points into (content/sources/*.yaml). */
 export const sourceSchema = z
-  .object({
+  .strictObject({
+    ...ENTRY_FIELDS,
     /** Our descriptive title for the document (the source's own headline, if known, goes in `headline`). */
     title: z.string(),
     /** The kind of document. */
