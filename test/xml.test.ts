@@ -54,7 +54,7 @@ test('EPUB: the build\'s check refuses a malformed entry in one line naming the 
 test('Atom feed: a source title with \\v, \\f or "]]>" still makes a well-formed feed', () => {
   const link = { title: `Source ${hostile}`, path: '/sources/s/' };
   const entry: ChangeEntry = {
-    date: new Date('2026-02-06T00:00:00Z'), anchor: 'update-2026-02-06', first: false, sources: [link],
+    date: new Date('2026-02-06T00:00:00Z'), anchor: 'update-2026-02-06', first: false, sources: [link], sourceIds: ['s'],
     changed: [], added: [{ label: `events ${hostile}`, items: [link] }] as unknown as ChangeEntry['added'], revised: [link],
     summary: `An update ${hostile}.`, counts: '',
   };
