@@ -1,14 +1,14 @@
 // A build is reproducible: a fresh build of the same sources, in a copy of the project, is byte-identical to the
 // dist/ and dist-offline/ that `npm run build` made (npm test runs it just before the audits). Dates come from
-// SOURCE_DATE_EPOCH or the last commit, never the clock (src/lib/build-date.ts): the copy has no .git, so it gets
-// the date the main build stamped, worked out by the same function from the same environment.
+// SOURCE_DATE_EPOCH or the last commit, never the clock (src/lib/build-date.ts), and the content's from its commits:
+// the copy carries the repository, so both come out as in the main build.
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildDate } from '../../src/lib/build-date.ts';
 import { copyProject, hashTree } from '../build/project.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
-const project = copyProject();
+const project = copyProject({ git: true });
 after(() => project.remove());
 
 test('a second build of the same sources is byte-identical to dist/ and dist-offline/', () => {

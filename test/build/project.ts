@@ -24,9 +24,13 @@ export function hashTree(root: string): Map<string, string> {
   return new Map(listFiles(root).map((f) => [f, createHash('sha256').update(readFileSync(join(root, f))).digest('hex')]));
 }
 
-export function copyProject(): Project {
+/**
+ * `git: true` copies the repository too, so the copy's dates (the last commit, the content's commits) are the
+ * project's: for the reproducible-build test, which must build exactly what `npm run build` built.
+ */
+export function copyProject(options: { git?: boolean } = {}): Project {
   const dir = mkdtempSync(join(tmpdir(), 'briefing-'));
-  for (const name of COPY) cpSync(join(here, name), join(dir, name), { recursive: true });
+  for (const name of [...COPY, ...(options.git ? ['.git'] : [])]) cpSync(join(here, name), join(dir, name), { recursive: true });
   symlinkSync(join(here, 'node_modules'), join(dir, 'node_modules'), 'dir');
   return {
     dir,
