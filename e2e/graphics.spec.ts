@@ -1,5 +1,5 @@
 // The three build-time graphics: timeline, actor map and positions matrix. They must link every record they draw,
-// look as the committed baselines do at desktop and phone widths; the matrix fits a desktop page or gives way to the list.
+// look as the committed baselines do at desktop and phone widths; the positions grid fits its page or gives way to the by-party list.
 import { expect, test, type Page } from '@playwright/test';
 import { contentDir } from '../src/lib/content-dir.ts';
 import { readContent } from '../src/lib/content-files.ts';
@@ -90,42 +90,47 @@ test('on a desktop every actor map label is inside its box', async ({ page }) =>
   expect(outside).toEqual([]);
 });
 
-test('at 1280 px the matrix shows every issue column inside its frame, says what empty cells mean, and has a key', async ({ page }) => {
+test('at 1280 px the grid shows every party and issue inside its frame, says what empty cells mean, and has a key', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto('/briefing/positions/');
-  const view = page.locator('.matrix-view');
-  const matrix = page.getByRole('table', { name: /stances by actor/i });
+  const view = page.locator('.party-grid');
+  const matrix = page.getByRole('table', { name: /stances by issue/i });
   await expect(matrix).toBeVisible();
   const fit = await view.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth, table: el.querySelector('table')!.getBoundingClientRect().width }));
   expect(fit.scroll, 'no column is off-screen or scrolled').toBeLessThanOrEqual(fit.client);
   expect(fit.table).toBeLessThanOrEqual(fit.client);
-  // A column per issue with a position, its short title shown and its full title in the link's name.
+  // A row per issue with a position, its short title shown and its full title in the link's name.
   const withPosition = new Set(entries.filter((e) => e.collection === 'positions').map((p) => p.data.issue.id));
   const issues = entries.filter((e) => e.collection === 'issues' && withPosition.has(e.id));
-  await expect(matrix.locator('thead th[scope="col"]')).toHaveCount(issues.length + 1);
+  await expect(matrix.locator('tbody th[scope="row"]')).toHaveCount(issues.length);
   for (const issue of issues) {
-    const header = matrix.locator('thead a').filter({ hasText: String(issue.data.shortTitle) });
+    const header = matrix.locator('tbody th a').filter({ hasText: String(issue.data.shortTitle) });
     await expect(header, String(issue.data.shortTitle)).toHaveAccessibleName(new RegExp(String(issue.data.title).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
   }
+  // A column per party: no official has one (their stances are under their party's).
+  const officials = new Set(entries.filter((e) => e.collection === 'actors' && e.data.affiliation).map((a) => a.id));
+  for (const href of await matrix.locator('thead a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!)))
+    expect(officials.has(href.split('/').at(-2)!), href).toBe(false);
   // Stance is told by word and symbol as well as by colour; an empty cell shows a mark and says what it means.
-  await expect(matrix.locator('td a[data-position]').first()).toHaveText(/^\S+\s+\w/);
+  await expect(matrix.locator('td a[data-position] .stance').first()).toHaveText(/^\S+\s+\w/);
   const empty = matrix.locator('td.none');
   expect(await empty.count()).toBeGreaterThan(0);
   await expect(empty.first()).toHaveText('no stance reported');
   expect(await empty.first().evaluate((td) => getComputedStyle(td, '::before').content)).toContain('–');
   const key = page.locator('.matrix-key');
   await expect(key).toBeVisible();
-  await expect(key).toContainText('no stance reported');
+  await expect(key).toContainText('the report gives no stance');
   for (const word of await matrix.locator('td .stance').allInnerTexts()) await expect(key).toContainText(word.replace(/^\S+\s+/, ''));
   // Targets at least 24 × 24 px.
   for (const box of await matrix.locator('a').evaluateAll((as) => as.map((a) => a.getBoundingClientRect())))
     expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(24);
 });
 
-test('where the matrix does not fit (a 375 px phone) it is not shown, and the list by issue carries every stance', async ({ page }) => {
+test('where the grid does not fit (a 375 px phone) the by-party list takes its place, and the list by issue carries every stance', async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 740 });
   await page.goto('/briefing/positions/');
-  await expect(page.locator('.matrix-view')).toBeHidden();
+  await expect(page.locator('.party-grid')).toBeHidden();
+  await expect(page.locator('.by-party')).toBeVisible();
   const list = page.getByRole('region', { name: 'Every stance, by issue' });
   await expect(list).toBeVisible();
   for (const id of ids('positions')) await expect(list.locator(`a[data-position="${id}"]`), id).toBeVisible();
@@ -135,8 +140,8 @@ test('where the matrix does not fit (a 375 px phone) it is not shown, and the li
 const shots: { name: string; path: string; selector: string; views?: string[] }[] = [
   { name: 'timeline', path: '/timeline/', selector: '.timeline-graphic' },
   { name: 'actor-map', path: '/actors/', selector: '#actor-map', views: ['desktop', 'phone', 'phone-320', 'desktop-dark'] },
-  { name: 'matrix', path: '/briefing/positions/', selector: '.matrix-view', views: ['desktop', 'desktop-dark'] },
-  { name: 'matrix-list', path: '/briefing/positions/', selector: '.by-issue .entries >> nth=0', views: ['phone'] },
+  { name: 'matrix', path: '/briefing/positions/', selector: '.party-grid', views: ['desktop', 'desktop-dark'] },
+  { name: 'matrix-list', path: '/briefing/positions/', selector: '.by-party', views: ['phone'] },
 ];
 const views = [
   { name: 'desktop', width: 1280, height: 900, scheme: 'light' },
@@ -158,11 +163,14 @@ for (const shot of shots)
       await expect(page.locator(shot.selector)).toHaveScreenshot(`${shot.name}-${view.name}.png`, { maxDiffPixelRatio: 0.01 });
     });
 
-test('graphics print in black on white; the positions print as the list, nothing clipped', async ({ page }) => {
+test('graphics print in black on white; the positions print as the grid and the list, nothing clipped', async ({ page }) => {
   await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
   await page.goto('/briefing/positions/');
-  await expect(page.locator('.matrix-view')).toBeHidden();
+  await expect(page.locator('.party-grid')).toBeVisible();
+  await expect(page.locator('.by-party')).toBeHidden();
   await expect(page.locator('.by-issue')).toBeVisible();
+  for (const badge of [page.locator('.party-grid .stance').first(), page.locator('.by-issue .stance').first()])
+    expect(await badge.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgba(0, 0, 0, 0)');
   const badge = page.locator('.by-issue .stance').first();
   expect(await badge.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgba(0, 0, 0, 0)');
   await page.goto('/timeline/');
