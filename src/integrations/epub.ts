@@ -69,6 +69,9 @@ export interface EpubOptions {
   lang?: string;
 }
 
+/** Parts of /brief/ made for wide screens and paper, which the book leaves out (it keeps their narrow forms). */
+const WIDE_ONLY = ['map-wide', 'party-grid'];
+
 /** The EPUB's bytes: the page's article as one XHTML file, a navigation document from its headings, the package. */
 export function makeEpub({ html, hostedUrl, siteGiven = true, stamp, asOf, lang = SITE.lang }: EpubOptions): Uint8Array {
   const tree = unified().use(rehypeParse).parse(html) as Root;
@@ -76,11 +79,12 @@ export function makeEpub({ html, hostedUrl, siteGiven = true, stamp, asOf, lang 
   if (!article) throw new Error('The /brief/ page has no <article>: the EPUB is made from it (src/pages/brief.astro).');
   const title = toString(select('h1', article) ?? article).trim() || SITE.title;
   const briefUrl = new URL('brief/', hostedUrl).href;
-  // Of the actor map's two drawings, a book keeps the narrow one: e-reader screens are upright and small.
+  // E-reader screens are upright and small: of the actor map's two drawings a book keeps the narrow one, and of the
+  // positions' two views the by-party list, not the grid.
   visit(article, 'element', (node, index, parent) => {
-    if (node.tagName !== 'svg' || !parent || index === undefined) return;
+    if (!parent || index === undefined) return;
     const classes = node.properties.className;
-    if (!Array.isArray(classes) || !classes.includes('map-wide')) return undefined;
+    if (!Array.isArray(classes) || !WIDE_ONLY.some((c) => classes.includes(c))) return undefined;
     parent.children.splice(index, 1);
     return index;
   });
