@@ -20,7 +20,7 @@ import { visit } from 'unist-util-visit';
 import { contentError } from './content-error.ts';
 
 /** The components MDX content may use (src/components/mdx-components.ts provides them). */
-export const MDX_COMPONENTS = ['Cite', 'PositionMatrix'] as const;
+export const MDX_COMPONENTS = ['Cite', 'PositionMatrix', 'WhatEachSideWants'] as const;
 
 const ALLOWED = new Set<string>(MDX_COMPONENTS);
 /** A literal attribute expression: a number or a quoted string. */
@@ -113,7 +113,7 @@ export default function remarkMdxGuard(options: RemarkMdxGuardOptions) {
     visit(tree, (node) => {
       switch (node.type) {
         case 'mdxjsEsm':
-          return fail(node, 'import and export run code at build time, and content may not run code. Fix: remove the line; use the components <Cite> and <PositionMatrix>, which need no import.');
+          return fail(node, `import and export run code at build time, and content may not run code. Fix: remove the line; use the components ${MDX_COMPONENTS.map((c) => `<${c}>`).join(', ')}, which need no import.`);
         case 'mdxFlowExpression':
         case 'mdxTextExpression':
           return fail(node, `{${node.value.trim().slice(0, 40)}} is code, and content may not run code. Fix: write the text itself, or escape the brace as \\{.`);
