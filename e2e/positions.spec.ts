@@ -4,12 +4,18 @@
 import { expect, test, type Page } from '@playwright/test';
 import { contentDir } from '../src/lib/content-dir.ts';
 import { readContent } from '../src/lib/content-files.ts';
+import { partyOf } from '../src/lib/parties.ts';
 
 // The positions, read the way the build reads them.
-const positions = readContent(contentDir()).entries.filter((e) => e.collection === 'positions');
+const entries = readContent(contentDir()).entries;
+const positions = entries.filter((e) => e.collection === 'positions');
+const actors = new Map(entries.filter((e) => e.collection === 'actors').map((a) => [a.id, a]));
 const headlines = new Map(positions.map((p) => [p.id, String(p.data.headline)]));
 const onIssue = (issue: string) => positions.filter((p) => p.data.issue.id === issue).map((p) => p.id).sort();
-const ofActor = (actor: string) => positions.filter((p) => p.data.actor.id === actor).map((p) => p.id).sort();
+// An actor's page lists its own stances and, for a party (no affiliation), those of the officials who speak for it.
+const ofActor = (actor: string) => positions
+  .filter((p) => p.data.actor.id === actor || (!actors.get(actor)?.data.affiliation && partyOf(actors as never, p.data.actor.id) === actor))
+  .map((p) => p.id).sort();
 
 const VIEW = '/briefing/positions/';
 const sizes = [
