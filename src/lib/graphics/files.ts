@@ -8,6 +8,7 @@ import { graphicPath, type GraphicName } from '../links.ts';
 import type { BriefingGraph } from '../briefing-graph.ts';
 import { actorMapKeys, drawActorMap } from './draw-actor-map.ts';
 import { drawMatrix, matrixKeys, matrixStyle, type MatrixCell } from './draw-matrix.ts';
+import { partyGrid } from '../parties.ts';
 import { drawTimeline, TIMELINE_KEYS } from './draw-timeline.ts';
 import { actorMapInput, timelineEvents } from './inputs.ts';
 import { standaloneSvg } from './standalone.ts';
@@ -49,13 +50,15 @@ export function graphicFile(which: GraphicFile, g: BriefingGraph, ctx: FileConte
     const drawing = drawActorMap(actorMapInput(g.actors, g.relations), g.relations, { actorHref: (id) => link(ctx.entryHref('actors', id)), idPrefix: 'actor-map' });
     return standaloneSvg({ scope: 'actor-map', file: GRAPHIC_FILES[which].path.replace(/^\/+/, ''), title, drawing, keys: actorMapKeys(g.relations), css: actorMapStyle('fixed'), credit });
   }
+  // A row per party, its officials' stances rolled in and named, as on the positions page.
+  const grid = partyGrid(g);
+  const short = (id: string) => g.actors.find((a) => a.id === id)?.data.shortName ?? g.actorName(id);
   const cells = new Map<string, MatrixCell[]>();
-  for (const p of g.current) {
-    const key = `${p.data.actor.id}|${p.data.issue.id}`;
-    cells.set(key, [...(cells.get(key) ?? []), { id: p.id, stance: p.data.stance }]);
-  }
-  const rows = g.actors.filter((a) => g.positionsOfActor(a.id).length).map((a) => ({ id: a.id, label: a.data.shortName ?? a.data.name }));
-  const columns = g.issues.filter((i) => g.positionsOnIssue(i.id).length).map((i) => ({ id: i.id, label: i.data.shortTitle }));
+  for (const party of grid.parties)
+    for (const issue of grid.issues)
+      cells.set(`${party.id}|${issue.id}`, grid.cell(party.id, issue.id).map(({ position: p, speaker }) => ({ id: p.id, stance: p.data.stance, speaker: speaker && short(speaker) })));
+  const rows = grid.parties.map((p) => ({ id: p.id, label: short(p.id) }));
+  const columns = grid.issues.map((i) => ({ id: i.id, label: i.data.shortTitle }));
   const used = [...new Set(g.current.map((p) => p.data.stance))] as Stance[];
   const drawing = drawMatrix({ rows, columns, cells }, { positionHref: (id) => link(ctx.entryHref('positions', id)), idPrefix: 'matrix' });
   return standaloneSvg({ scope: 'positions-matrix', file: GRAPHIC_FILES[which].path.replace(/^\/+/, ''), title, drawing, keys: matrixKeys(used), css: matrixStyle('fixed'), credit });
