@@ -70,7 +70,7 @@ export interface EpubOptions {
 }
 
 /** Parts of /brief/ made for wide screens and paper, which the book leaves out (it keeps their narrow forms). */
-const WIDE_ONLY = ['map-wide', 'party-grid'];
+const WIDE_ONLY = ['map-wide', 'timeline-wide', 'party-grid'];
 
 /** The EPUB's bytes: the page's article as one XHTML file, a navigation document from its headings, the package. */
 export function makeEpub({ html, hostedUrl, siteGiven = true, stamp, asOf, lang = SITE.lang }: EpubOptions): Uint8Array {

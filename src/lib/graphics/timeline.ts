@@ -54,6 +54,7 @@ export interface Label {
 }
 export interface TimelineLayout {
   width: number;
+  smallFont: number;
   height: number;
   axisX: number;
   labelX: number;
@@ -77,6 +78,18 @@ export const TIMELINE_OPTIONS = {
   labelGap: 10,
   /** Characters per title line: the label column is 278 units wide, and a wide bold system font needs 9 a character. */
   charsPerLine: 30,
+  /** Size of the small text (dates, ¶ marks, axis labels), in drawing units: the style sheet sets the same. */
+  smallFont: 12,
+};
+
+/**
+ * The phone drawing: 320 units wide, so that at 320 px (a 288 px column) a unit is 0.9 px and the small text, set at
+ * 14 units, is never under 12.6 px. The axis sits far enough in for the break labels ("Jun 2025 →") at that size,
+ * and the labels far enough out for five undated brackets side by side; the label column (188 units) holds 18
+ * characters of the 15-unit bold titles.
+ */
+export const TIMELINE_NARROW: Partial<typeof TIMELINE_OPTIONS> = {
+  width: 320, axisX: 94, labelX: 132, lineHeight: 20, charsPerLine: 18, smallFont: 14, breakHeight: 64,
 };
 
 const DAY = 86_400_000;
@@ -227,6 +240,7 @@ export function layoutTimeline(events: readonly TimelineInput[], options: Partia
 
   return {
     width: o.width,
+    smallFont: o.smallFont,
     height: Math.ceil(Math.max(axisBottom, free) + o.lineHeight / 2),
     axisX: o.axisX,
     labelX: o.labelX,
