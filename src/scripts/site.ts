@@ -1,8 +1,9 @@
 /**
- * The little script every hosted page carries: previews for cross-links, keyboard shortcuts to the search box, Copy
+ * The little script every hosted page carries: the phone menu's Escape and outside tap, previews for cross-links, keyboard shortcuts to the search box, Copy
  * buttons for "Cite this page", and, only when a reader arrives from a search result (?highlight=…), Pagefind's
  * highlighter for the matched words. Nothing of search loads otherwise.
  */
+import './menu.ts';
 import './previews.ts';
 import './shortcuts.ts';
 import './cite-copy.ts';
