@@ -11,13 +11,16 @@ const ids = (collection: CollectionName) => entries.filter((e) => e.collection =
 
 test('the timeline SVG has a title, a description, and a link to every event and to each event’s sources', async ({ page }) => {
   await page.goto('/timeline/');
-  const svg = page.locator('.timeline-graphic svg');
+  // Two drawings of one timeline, wide and for phones: each links every event once.
+  const svg = page.locator('.timeline-graphic svg.timeline-wide');
+  const narrow = page.locator('.timeline-graphic svg.timeline-narrow');
   await expect(svg.locator('title').first()).toHaveText(/Timeline/);
   await expect(svg.locator('desc').first()).toContainText('derived');
   const events = ids('events');
   expect(events.length).toBeGreaterThan(10);
   for (const id of events) {
     await expect(svg.locator(`a[href="#${id}"]`), id).toHaveCount(1);
+    await expect(narrow.locator(`a[href="#${id}"]`), `${id} (phone drawing)`).toHaveCount(1);
     await expect(page.locator(`.timeline [id="${id}"]`), `the list has ${id} too`).toHaveCount(1);
   }
   // Every event label carries at least one paragraph link; derived and undated events say so in the drawing.
@@ -26,7 +29,7 @@ test('the timeline SVG has a title, a description, and a link to every event and
   expect(await svg.locator('text.date').filter({ hasText: 'Undated' }).count()).toBeGreaterThan(0);
   expect(await svg.locator('.break').count()).toBeGreaterThan(0);
   // Dated events in date order in one list; undated ones after them, in a list of their own, by title.
-  const undated = page.locator('ul.timeline > li h3');
+  const undated = page.locator('ul.timeline > li h2');
   const titles = await undated.allTextContents();
   expect(titles.length).toBeGreaterThan(0);
   expect(titles).toEqual([...titles].sort((a, b) => a.localeCompare(b, 'en')));

@@ -90,11 +90,14 @@ test('"Mentioned in" groups pages by type and folds long groups into a disclosur
 test.describe('on a 390 px phone', () => {
   test.use({ viewport: PHONE, hasTouch: true, isMobile: true });
 
-  test('the header is one compact row and the menu opens with the keyboard', async ({ page }) => {
+  test('the header is two compact rows, the search box a row of its own, and the menu opens with the keyboard', async ({ page }) => {
     for (const path of ['/', '/actors/iran/', '/briefing/military-context/']) {
       await page.goto(path);
       const box = await page.locator('header.site-header').boundingBox();
-      expect(box!.height, `${path}: header height`).toBeLessThanOrEqual(64);
+      expect(box!.height, `${path}: header height`).toBeLessThanOrEqual(112);
+      // Wide enough to read back what was typed: most of the row, not a sliver beside the menu.
+      const input = await page.locator('#site-search').boundingBox();
+      expect(input!.width, `${path}: search box width`).toBeGreaterThanOrEqual(0.6 * PHONE.width);
     }
     const nav = page.getByRole('navigation', { name: 'Main' });
     await expect(nav.getByRole('link', { name: 'Actors' })).toBeHidden();

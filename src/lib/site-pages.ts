@@ -13,7 +13,7 @@
 import type { CollectionName } from '../schemas/common.ts';
 import { ACTOR_KIND_LABELS, ACTOR_KINDS } from '../schemas/actor.ts';
 import { STANCES, type Stance } from '../schemas/stance.ts';
-import type { BriefingGraph } from './briefing-graph.ts';
+import { undatedEvent, type BriefingGraph } from './briefing-graph.ts';
 import { formatDay, formatPartialDate, isoDay } from './dates.ts';
 import { entryPath, paragraphAnchor } from './links.ts';
 import { dataPageOutline } from './open-data.ts';
@@ -34,6 +34,10 @@ export interface SearchTags {
   /** ISO date (or YYYY-MM / YYYY) the page is about, if any. */
   date?: string | undefined;
 }
+
+/** The timeline page's heading over the events the report does not date, and what it says of them. */
+export const UNDATED_HEADING = 'Undated events';
+export const UNDATED_NOTE = 'The report gives no date for these, so they are listed by title, not in time order.';
 
 export interface PageSpec {
   /** Site-relative path as Astro routes it, without the base path: '/', '/actors/iran/', '/404/'. */
@@ -221,11 +225,16 @@ export function sitePages(graph: BriefingGraph, bodyText: ReadonlyMap<string, Bo
     keywords: [],
     sections: [
       { heading: INDEX_PAGES.timeline.title, text: INDEX_PAGES.timeline.description },
-      ...g.events.map((e) => ({
-        anchor: e.id, heading: e.data.title,
-        text: join([e.data.date ? formatPartialDate(e.data.date.on) : `Undated${e.data.when ? ` (${e.data.when})` : ''}.`, e.data.summary,
-          e.data.actors.length > 0 && `Involves: ${e.data.actors.map((a) => g.actorName(a.id)).join(', ')}.`]),
-      })),
+      ...g.events.flatMap((e, i) => [
+        // The undated events follow the dated ones under a heading of their own (timeline.astro).
+        ...(undatedEvent(e.data) && !g.events.slice(0, i).some((x) => undatedEvent(x.data))
+          ? [{ anchor: 'undated', heading: UNDATED_HEADING, text: UNDATED_NOTE }] : []),
+        {
+          anchor: e.id, heading: e.data.title,
+          text: join([e.data.date ? formatPartialDate(e.data.date.on) : `Undated${e.data.when ? ` (${e.data.when})` : ''}.`, e.data.summary,
+            e.data.actors.length > 0 && `Involves: ${e.data.actors.map((a) => g.actorName(a.id)).join(', ')}.`]),
+        },
+      ]),
     ],
   });
 
