@@ -40,7 +40,7 @@ const chunk = <T>(list: T[], k: number): T[] => list.filter((_, i) => i % CHUNKS
 for (const { scheme, k } of sweeps) {
   const part = `pages ${k + 1}/${CHUNKS}`;
 
-  test(`hosted, ${scheme}, ${part}: no axe violation on any page, and no request to another host`, async ({ page, request }) => {
+  test(`hosted, ${scheme}, ${part}: no axe violation on any page, and no request to another host`, async ({ page }) => {
     test.setTimeout(180_000); // a quarter of the pages; axe takes about half a second a page on 2 cores
     const foreign: string[] = [];
     page.on('request', (r) => { if (!r.url().startsWith('http://127.0.0.1:')) foreign.push(r.url()); });
@@ -100,7 +100,7 @@ test('every page carries a Content-Security-Policy that allows no inline script,
   }
 });
 
-test('every page is readable and navigable with JavaScript off (search aside)', async ({ browser, request }) => {
+test('every page is readable and navigable with JavaScript off (search aside)', async ({ browser }) => {
   test.setTimeout(180_000);
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();

@@ -66,7 +66,7 @@ test('without JavaScript a cross-link is a plain link', async ({ browser }) => {
   await context.close();
 });
 
-test('every page: no cross-link inside a heading, none to the page itself; every term and actor is linked somewhere and has backlinks', async ({ page, request }) => {
+test('every page: no cross-link inside a heading, none to the page itself; every term and actor is linked somewhere and has backlinks', async ({ page }) => {
   test.setTimeout(180_000);
   const paths = await pagePaths();
   const linkedTo = new Set<string>();

@@ -41,7 +41,7 @@ test('"Next" from the first page reaches the last through the whole reading orde
   expect(order.filter((s) => s.path === '/' || s.path.startsWith('/briefing/'))).toHaveLength(briefing.length);
 });
 
-test('"On this page" is on exactly the pages with more than three h2 headings, its links land on them, breadcrumbs go to distinct pages', async ({ page, request }) => {
+test('"On this page" is on exactly the pages with more than three h2 headings, its links land on them, breadcrumbs go to distinct pages', async ({ page }) => {
   test.setTimeout(120_000);
   const shown: string[] = [];
   for (const path of await pagePaths()) {

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { crawl, NOT_A_PAGE, pagePaths, type CrawledPage } from './site.ts';
 
-test('every built page answers 200 and has exactly one h1', async ({ page, request }) => {
+test('every built page answers 200 and has exactly one h1', async ({ page }) => {
   test.setTimeout(180_000); // visits every page
   const paths = await pagePaths();
   expect(paths.length).toBeGreaterThan(60);
@@ -21,7 +21,7 @@ test.describe('crawled from the home page', () => {
     await page.close();
   });
 
-  test('every actor and issue page is reachable from home, and every built page too', async ({ request }) => {
+  test('every actor and issue page is reachable from home, and every built page too', async () => {
     const all = await pagePaths();
     const unreachable = all.filter((p) => !pages.has(p));
     expect(unreachable).toEqual([]);
@@ -57,7 +57,7 @@ test.describe('crawled from the home page', () => {
   });
 });
 
-test('the positions view links every position record once from the matrix and once from the list by issue', async ({ page, request }) => {
+test('the positions view links every position record once from the matrix and once from the list by issue', async ({ page }) => {
   const positions = (await pagePaths()).filter((p) => /^\/positions\/[^/]+\/$/.test(p)).map((p) => p.split('/')[2]);
   expect(positions.length).toBeGreaterThan(20);
   await page.setViewportSize({ width: 1280, height: 800 });
