@@ -155,6 +155,7 @@ for (const edition of ['dist', 'dist-offline']) {
       const day = new Date(`${attr(select('.meta-line time', tree) as Element, 'dateTime')}T00:00:00Z`);
       const offline = edition === 'dist-offline';
       if (!canonical && text(select('.cite-note', box) as Element | undefined) !== NO_ADDRESS_NOTE) problems.push(`${file}: no note that the references name no address`);
+      if (selectAll('.cite-note', box).length !== (canonical ? 0 : 1)) problems.push(`${file}: ${selectAll('.cite-note', box).length} notes under the references`);
       for (const ref of selectAll('[data-cite-text]', box) as Element[]) {
         const style = String(ref.properties.dataCiteText);
         const t = toString(ref);
