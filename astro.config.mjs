@@ -23,7 +23,7 @@ import { readSettings } from './src/lib/settings.ts';
 import { SITE } from './src/site.ts';
 
 // SITE_URL and BASE_PATH, checked: a bad value stops the build here with a message naming it.
-const { site, base } = readSettings(process.env);
+const { site, base, siteGiven } = readSettings(process.env);
 const { sources, targets, asOf } = markdownInputs(contentDir(), base);
 
 export default defineConfig({
@@ -57,11 +57,12 @@ export default defineConfig({
       ],
     }),
   },
+  // A sitemap lists absolute addresses: without SITE_URL there is none to list, and no sitemap is written.
   // Order matters: the PDF and the EPUB are made from the built /brief/ page before the offline edition, which carries them. The
   // offline edition is made from the finished hosted build, Pagefind index included. The social
   // preview images come after it has copied dist/, because only the hosted site needs them: that keeps some 80 PNGs
   // out of dist-offline/ and its zip. Both read the page manifest, which the last step checks and removes.
   integrations: [
-    timings(), devContentCheck(), mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') }), pagefind(), pdf({ asOf }), epub({ asOf }), offline(), ogImages(), pageManifest(),
+    timings(), devContentCheck(), mdx(), ...(siteGiven ? [sitemap({ filter: (page) => !page.endsWith('/404/') })] : []), pagefind(), pdf({ asOf }), epub({ asOf }), offline(), ogImages(), pageManifest(),
   ],
 });

@@ -5,7 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { listFiles } from '../src/lib/files.ts';
-import { sitemapPaths } from './site.ts';
+import { pagePaths } from './site.ts';
 
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
@@ -40,13 +40,13 @@ const chunk = <T>(list: T[], k: number): T[] => list.filter((_, i) => i % CHUNKS
 for (const { scheme, k } of sweeps) {
   const part = `pages ${k + 1}/${CHUNKS}`;
 
-  test(`hosted, ${scheme}, ${part}: no axe violation on any page, and no request to another host`, async ({ page, request }) => {
+  test(`hosted, ${scheme}, ${part}: no axe violation on any page, and no request to another host`, async ({ page }) => {
     test.setTimeout(180_000); // a quarter of the pages; axe takes about half a second a page on 2 cores
     const foreign: string[] = [];
     page.on('request', (r) => { if (!r.url().startsWith('http://127.0.0.1:')) foreign.push(r.url()); });
     await page.emulateMedia({ colorScheme: scheme });
     const problems: string[] = [];
-    const paths = [...(await sitemapPaths(request)), '/404.html'];
+    const paths = [...(await pagePaths()), '/404.html'];
     expect(paths.length).toBeGreaterThan(70);
     for (const path of chunk(paths, k)) {
       await page.goto(path);
@@ -87,7 +87,7 @@ test('the search page with results, filters and a preview open has no axe violat
 });
 
 test('every page carries a Content-Security-Policy that allows no inline script, and has none but JSON-LD data', async ({ request }) => {
-  for (const path of await sitemapPaths(request)) {
+  for (const path of await pagePaths()) {
     const html = await (await request.get(path)).text();
     const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
     expect(csp, path).toBeTruthy();
@@ -100,11 +100,11 @@ test('every page carries a Content-Security-Policy that allows no inline script,
   }
 });
 
-test('every page is readable and navigable with JavaScript off (search aside)', async ({ browser, request }) => {
+test('every page is readable and navigable with JavaScript off (search aside)', async ({ browser }) => {
   test.setTimeout(180_000);
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  for (const path of await sitemapPaths(request)) {
+  for (const path of await pagePaths()) {
     await page.goto(path, { waitUntil: 'domcontentloaded' });
     await expect(page.locator('h1'), path).toBeVisible();
     const nav = page.getByRole('navigation', { name: 'Main' }).getByRole('link');

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { sitemapPaths } from './site.ts';
+import { pagePaths } from './site.ts';
 
 const tip = (page: Page) => page.locator('#xref-tip');
 
@@ -66,9 +66,9 @@ test('without JavaScript a cross-link is a plain link', async ({ browser }) => {
   await context.close();
 });
 
-test('every page: no cross-link inside a heading, none to the page itself; every term and actor is linked somewhere and has backlinks', async ({ page, request }) => {
+test('every page: no cross-link inside a heading, none to the page itself; every term and actor is linked somewhere and has backlinks', async ({ page }) => {
   test.setTimeout(180_000);
-  const paths = await sitemapPaths(request);
+  const paths = await pagePaths();
   const linkedTo = new Set<string>();
   for (const path of paths) {
     await page.goto(path, { waitUntil: 'domcontentloaded' });

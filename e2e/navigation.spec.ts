@@ -4,7 +4,7 @@ import { expect, test } from '@playwright/test';
 import { contentDir } from '../src/lib/content-dir.ts';
 import { readContent } from '../src/lib/content-files.ts';
 import { readingOrder } from '../src/lib/reading-order.ts';
-import { sitemapPaths } from './site.ts';
+import { pagePaths } from './site.ts';
 
 // The reading order, read the way the build reads the briefing pages.
 const briefing = readContent(contentDir()).entries.filter((e) => e.collection === 'briefing');
@@ -41,10 +41,10 @@ test('"Next" from the first page reaches the last through the whole reading orde
   expect(order.filter((s) => s.path === '/' || s.path.startsWith('/briefing/'))).toHaveLength(briefing.length);
 });
 
-test('"On this page" is on exactly the pages with more than three h2 headings, its links land on them, breadcrumbs go to distinct pages', async ({ page, request }) => {
+test('"On this page" is on exactly the pages with more than three h2 headings, its links land on them, breadcrumbs go to distinct pages', async ({ page }) => {
   test.setTimeout(120_000);
   const shown: string[] = [];
-  for (const path of await sitemapPaths(request)) {
+  for (const path of await pagePaths()) {
     await page.goto(path, { waitUntil: 'domcontentloaded' });
     const info = await page.evaluate(() => ({
       h2s: [...document.querySelectorAll('main h2[id]')].map((h) => h.id),

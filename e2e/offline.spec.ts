@@ -45,7 +45,7 @@ test('crawling from index.html reaches every page through file links, with no fa
       note: document.querySelector('.offline-note')?.textContent ?? '',
     }));
     ids.set(path, new Set(found.ids));
-    expect(found.note, `${path} says when this offline copy was made`).toMatch(/^Offline copy made on \d{1,2} \w+ \d{4}, \d\d:\d\d UTC\. (The hosted edition|It was built without a web address)/);
+    expect(found.note, `${path} says when this offline copy was made`).toMatch(/^Offline copy made on \d{1,2} \w+ \d{4}, \d\d:\d\d UTC\. (The hosted edition|It was made without a web address)/);
     for (const ref of found.refs) {
       if (/^[a-z]+:/i.test(ref) || ref.startsWith('#')) {
         if (ref.startsWith('file:') || ref.startsWith('/')) problems.push(`${path}: absolute link ${ref}`);

@@ -1,15 +1,17 @@
-// One page helper for the specs: the sitemap's pages as local paths, and a crawl of the built site.
-import type { APIRequestContext, Page } from '@playwright/test';
+// One page helper for the specs: the built pages as local paths, and a crawl of the built site.
+import type { Page } from '@playwright/test';
+import { withBase } from '../src/lib/links.ts';
+import { readSettings } from '../src/lib/settings.ts';
+import { htmlFiles } from '../test/audit/pages.ts';
 
-/** Every page in the sitemap, as a path on the test server (SITE_URL's origin stripped). */
-export async function sitemapPaths(request: APIRequestContext): Promise<string[]> {
-  const locs = async (path: string) => {
-    const xml = await (await request.get(path)).text();
-    return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
-  };
-  const paths: string[] = [];
-  for (const sitemap of await locs('/sitemap-index.xml')) paths.push(...(await locs(sitemap)));
-  return paths;
+/**
+ * Every page of the built site but the 404, as a path on the test server: read from dist/, not from the sitemap,
+ * which a build without SITE_URL does not write (its addresses must be absolute). The build with SITE_URL checks that
+ * the sitemap lists these same pages (test/build/update-round.test.ts).
+ */
+export async function pagePaths(): Promise<string[]> {
+  const base = withBase(readSettings(process.env).base, '');
+  return htmlFiles('dist').filter((f) => f !== '404.html').map((f) => `${base}${f.replace(/index\.html$/, '')}`).sort();
 }
 
 /** Links to files, not pages (sitemaps, robots.txt, graphics, downloads, open data): the crawl does not open them. */

@@ -17,7 +17,7 @@ import { dirname, join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { recordTiming } from '../src/integrations/timings.ts';
 import { contentDir, contentDirProblem } from '../src/lib/content-dir.ts';
-import { readSettings } from '../src/lib/settings.ts';
+import { NO_SITE_URL, readSettings } from '../src/lib/settings.ts';
 import { validateContent } from '../src/lib/validate-content.ts';
 import { SITE } from '../src/site.ts';
 import { findChromium } from './chromium.ts';
@@ -42,11 +42,14 @@ function refuse(message: string): never {
   process.exit(1);
 }
 
+let siteGiven = false;
 try {
-  readSettings(process.env);
+  siteGiven = readSettings(process.env).siteGiven;
 } catch (error) {
   refuse((error as Error).message);
 }
+// Once, before the build: what the missing setting leaves out (src/lib/settings.ts, the README's "Without SITE_URL").
+if (!siteGiven) console.log(NO_SITE_URL);
 const contentProblem = contentDirProblem(process.env);
 if (contentProblem) refuse(contentProblem);
 

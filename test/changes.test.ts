@@ -94,3 +94,17 @@ test('the Atom feed: one entry per update, stable ids, source dates, absolute li
   assert.ok(hrefs.includes(`${root}positions/iran--uranium-enrichment--fictional/`));
   assert.match(content, /Conditional → Demands/);
 });
+
+test('the Atom feed without a web address: links from the base path, ids name-based UUIDs, stable, no host named', () => {
+  const log = changeLog(graphOf(dir));
+  const xml = changesFeed(log, { root: '/briefings/muscat/', title: SITE.title });
+  assert.equal(changesFeed(log, { root: '/briefings/muscat/', title: SITE.title }), xml, 'the same content writes the same feed');
+  const feed = parseAtomFeed(xml);
+  const uuid = /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+  assert.match(feed.id!, uuid);
+  const ids = feed.entries!.map((e) => e.id!);
+  assert.ok(ids.every((id) => uuid.test(id)) && new Set([feed.id, ...ids]).size === ids.length + 1, ids.join(' '));
+  assert.deepEqual(feed.links?.map((l) => [l.rel, l.href]), [['alternate', '/briefings/muscat/changes/'], ['self', '/briefings/muscat/changes.xml']]);
+  assert.deepEqual(feed.entries!.map((e) => e.links?.[0]?.href), ['/briefings/muscat/changes/#update-2026-02-20', '/briefings/muscat/changes/#update-2026-02-06']);
+  assert.doesNotMatch(xml, /https?:\/\/(?!creativecommons\.org|www\.w3\.org)/, 'no address but the licence\'s and the namespace');
+});

@@ -2,9 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dateSpan, describeGap, layoutTimeline, type TimelineInput } from '../src/lib/graphics/timeline.ts';
 import { layoutActorMap, PHONE_MAP_OPTIONS, untidiness } from '../src/lib/graphics/actor-map.ts';
-import { RELATIONS } from '../src/schemas/relation.ts';
+import { RELATIONS, type RelationKind } from '../src/schemas/relation.ts';
 import { estimateWidth, wrapText } from '../src/lib/graphics/text.ts';
-import { listRelations } from '../src/lib/relations.ts';
+import { listRelations, relationSentence } from '../src/lib/relations.ts';
 import { actorSchema } from '../src/schemas/actor.ts';
 import { idRef as fakeRef } from '../src/lib/id-ref.ts';
 
@@ -205,4 +205,24 @@ test('relations are read from actor frontmatter with the vocabulary’s words un
   const bad = schema.safeParse({ ...base, relations: [{ kind: 'friends-with', with: 'iran', citations: [] }] });
   assert.equal(bad.success, false);
   assert.deepEqual(bad.error!.issues.map((i) => i.path.join('.')).sort(), ['relations.0.citations', 'relations.0.kind']);
+});
+
+test('a relation reads as a sentence: the kind\'s verb, or the entry\'s own label made one; groups of states take the plural', () => {
+  const say = (kind: RelationKind, label?: string, many = false) => relationSentence({ kind, label: label ?? RELATIONS[kind].label }, 'A', 'B', many);
+  assert.equal(say('sees-threat-in'), 'A sees a threat in B.');
+  assert.equal(say('adversary-of'), 'A is an adversary of B.');
+  assert.equal(say('mediates-for'), 'A is a mediator for B.');
+  assert.equal(say('hosts-bases-of', undefined, true), 'A host bases of B.');
+  assert.equal(say('has-warned', undefined, true), 'A have warned B.');
+  // Labels written in content: a noun gets "is a", a preposition or article "is", a verb phrase stays as it is.
+  assert.equal(say('ally-of', 'key ally of'), 'A is a key ally of B.');
+  assert.equal(say('family-of', 'son-in-law of'), 'A is a son-in-law of B.');
+  assert.equal(say('negotiates-with', 'in indirect talks with'), 'A is in indirect talks with B.');
+  assert.equal(say('ally-of', 'has long backed'), 'A has long backed B.');
+  assert.equal(say('ally-of', 'old ally of'), 'A is an old ally of B.');
+  // Every kind has both forms, and none of them is the map's bare label glued between two names.
+  for (const [kind, r] of Object.entries(RELATIONS)) {
+    assert.equal(r.verb.length, 2, kind);
+    assert.match(r.verb[0], /^(is|has|[a-z]+s) /, kind);
+  }
 });

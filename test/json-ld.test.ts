@@ -138,6 +138,24 @@ test('every URL in the documents is absolute, under the site root', () => {
   }
 });
 
+test('built without a web address (no SITE_URL), the documents name none: no url, blank-node ids that still join the nodes, no SearchAction', () => {
+  for (const s of specs.filter((x) => x.path !== '/404/')) {
+    const doc = pageJsonLd(graph, s, { root: null, url: null, revised: REVISED })!;
+    const text = JSON.stringify(doc);
+    assert.doesNotMatch(text, /"(url|urlTemplate)":|potentialAction|invalid|example/, s.path);
+    const ids = [...text.matchAll(/"@id":"([^"]+)"/g)].map((m) => m[1]!);
+    assert.ok(ids.length > 0 && ids.every((id) => /^_:[A-Za-z0-9-]+$/.test(id)), `${s.path}: ${ids.join(' ')}`);
+    // The same document as with an address, but for the addresses: names, types and dates are kept.
+    const addressed = ld(s.path).doc['@graph'][0]!;
+    assert.equal(doc['@graph'][0]!.name, addressed.name, s.path);
+    assert.equal(doc['@graph'][0]!['@type'], addressed['@type'], s.path);
+  }
+  const actor = pageJsonLd(graph, spec('/actors/freedonia/'), { root: null, url: null, revised: REVISED })!['@graph'][0]!;
+  assert.equal(actor['@id'], '_:actors-freedonia');
+  assert.deepEqual(actor.isPartOf, { '@id': '_:website' });
+  assert.deepEqual(actor.about, { '@id': (actor.mainEntity as JsonLdNode)['@id'] });
+});
+
 test('serialised, the document is JSON that no text in it can end early', () => {
   const page = { ...spec('/'), title: 'A </script><script>alert(1)</script> & more' };
   const text = serialiseJsonLd(pageJsonLd(graph, page, { root: ROOT, url: ROOT, revised: REVISED })!);

@@ -56,7 +56,7 @@ test('without SITE_URL the offline copy names no online edition and links no pla
   const tree = unified().use(rehypeParse).parse(read('home.html'));
   rewritePage(tree, 'index.html', { ...OPTIONS, hostedUrl: null });
   const out = unified().use(rehypeStringify).stringify(tree);
-  assert.ok(out.includes('<p class="offline-note">Offline copy made on 7 February 2026, 10:30 UTC. It was built without a web address (SITE_URL), so it names no online edition.</p>'), out);
+  assert.ok(out.includes('<p class="offline-note">Offline copy made on 7 February 2026, 10:30 UTC. It was made without a web address, so it names no online edition.</p>'), out);
   assert.ok(!out.includes('example.org'), 'a placeholder address is linked');
   assert.ok(out.includes('<span data-offline-download="">This is the offline copy</span>'), out);
 });
@@ -76,7 +76,7 @@ test(`"Cite this page": kept as the hosted page's with SITE_URL; written again a
   const offline = run(null);
   assert.ok(offline.includes('<p data-cite-text="mla">“Iran.” Muscat talks briefing, 7 Feb. 2026. Offline copy.</p>'), offline);
   assert.ok(offline.includes('howpublished = {Offline copy}'), offline);
-  assert.ok(offline.includes('<p class="cite-note">This offline copy was built without a web address, so these references name none.</p></details>'), offline);
+  assert.ok(offline.includes('<p class="cite-note">This copy was made without a web address, so these references name none.</p></details>'), offline);
   assert.ok(!offline.includes('example.org'), 'a placeholder address is named');
   assert.throws(() => rewritePage(unified().use(rehypeParse).parse(page), 'actors/iran/index.html', { ...OPTIONS, hostedUrl: null }), /no record to write it again from/);
 });

@@ -30,7 +30,7 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { buildDate, contentDatesOnce, formatStamp } from '../lib/build-date.ts';
 import { contentDir } from '../lib/content-dir.ts';
-import { citeFormats, type CiteStyle } from '../lib/cite-formats.ts';
+import { citeFormats, NO_ADDRESS_NOTE, OFFLINE_COPY, type CiteStyle } from '../lib/cite-formats.ts';
 import { readSettings } from '../lib/settings.ts';
 import { formatBytes, listFiles } from '../lib/files.ts';
 import { hostedRoot, withBase } from '../lib/links.ts';
@@ -130,7 +130,7 @@ export function rewritePage(tree: Root, file: string, options: Pick<OfflineOptio
   const hosted = options.hostedUrl;
   // With no hosted address the references name none: the canonical URL is a placeholder that leads nowhere.
   const offlineCite = !hosted && page
-    ? citeFormats({ title: page.title, site: SITE.title, path: page.path, revised: options.revised, accessed: options.stamp, url: null })
+    ? citeFormats({ title: page.title, site: SITE.title, path: page.path, revised: options.revised, accessed: options.stamp, url: null, medium: OFFLINE_COPY })
     : undefined;
   const isSearch = file === 'search/index.html';
   visit(tree, 'element', (node, index, parent) => {
@@ -180,8 +180,9 @@ export function rewritePage(tree: Root, file: string, options: Pick<OfflineOptio
         throw new Error(`${file} has "Cite this page" but no record to write it again from: its page-manifest record needs title and asOf (src/lib/page-manifest.ts).`);
       node.children = [{ type: 'text', value: offlineCite[p.dataCiteText as CiteStyle] }];
     }
-    if (p.dataCite !== undefined && !hosted && node.tagName === 'details')
-      node.children.push(el('p', { className: ['cite-note'] }, 'This offline copy was built without a web address, so these references name none.'));
+    // The hosted page built without an address carries the note already (src/components/CiteThisPage.astro).
+    if (p.dataCite !== undefined && !hosted && node.tagName === 'details' && !node.children.some((c) => c.type === 'element' && ([] as unknown[]).concat(c.properties.className ?? []).includes('cite-note')))
+      node.children.push(el('p', { className: ['cite-note'] }, NO_ADDRESS_NOTE));
     if (isSearch && node.tagName === 'form' && p.id === 'search') {
       delete p.dataBundle;
       delete p.dataBase;
@@ -191,7 +192,7 @@ export function rewritePage(tree: Root, file: string, options: Pick<OfflineOptio
       // When the copy was made, not the briefing's own "as of" date, which the page states beside it.
       const note = el('p', { className: ['offline-note'] }, `Offline copy made on ${formatStamp(options.stamp)}. `);
       if (hosted) note.children.push({ type: 'text', value: 'The hosted edition, with any later updates: ' }, el('a', { href: hosted }, hosted), { type: 'text', value: '.' });
-      else note.children.push({ type: 'text', value: 'It was built without a web address (SITE_URL), so it names no online edition.' });
+      else note.children.push({ type: 'text', value: 'It was made without a web address, so it names no online edition.' });
       node.children.unshift(note);
     }
     if (node.tagName === 'body') {

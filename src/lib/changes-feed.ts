@@ -11,9 +11,13 @@
  * Dates are the site's own: an entry is published when the commit that added its sources landed (src/lib/build-date.ts),
  * not on the source's dateline, and the feed's `updated` is the latest of them; never the time of the build, so two
  * builds of one commit write the same feed. Each entry's id is its place on /changes/, which a later update does not
- * move. Links are absolute, from the hosted root (SITE_URL and BASE_PATH). Characters XML 1.0 forbids (a \v or \f
- * in a source title) are dropped, and the feed is parsed before it is published (src/lib/xml.ts).
+ * move. Links are absolute, from the hosted root (SITE_URL and BASE_PATH). Built without SITE_URL, `root` is the base
+ * path ('/'): links are then relative to the site's root, which a feed reader resolves against the feed's own address
+ * (RFC 4287 allows relative references), and ids, which must be absolute, are name-based UUIDs of the same places
+ * ('urn:uuid:…'), so no placeholder host is named. Characters XML 1.0 forbids (a \v or \f in a source title) are
+ * dropped, and the feed is parsed before it is published (src/lib/xml.ts).
  */
+import { createHash } from 'node:crypto';
 import { Feed } from 'feed';
 import { SITE } from '../site.ts';
 import { STANCES } from '../schemas/stance.ts';
@@ -22,7 +26,7 @@ import { formatDay } from './dates.ts';
 import { assertWellFormedXml, xmlChars } from './xml.ts';
 
 export interface FeedOptions {
-  /** The hosted site's root, absolute, ending in "/" (hostedRoot in links.ts). */
+  /** The hosted site's root, absolute, ending in "/" (hostedRoot in links.ts); without a web address, the base path ('/'). */
   root: string;
   /** The site's name. */
   title: string;
@@ -37,8 +41,23 @@ export interface FeedOptions {
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** The absolute URL of a site-relative path ("/changes/#x") under the hosted root. */
-export const absolute = (root: string, path: string): string => new URL(path.replace(/^\/+/, ''), root).href;
+/** A root with a scheme is a web address; '/' or '/x/' is the base path of a build with none. */
+const addressed = (root: string) => /^[a-z][a-z0-9+.-]*:/i.test(root);
+
+/** The URL of a site-relative path ("/changes/#x") under the root: absolute under a web address, else from the base path. */
+export const absolute = (root: string, path: string): string =>
+  addressed(root) ? new URL(path.replace(/^\/+/, ''), root).href : `${root}${path.replace(/^\/+/, '')}`;
+
+/**
+ * An Atom id (an absolute IRI) for a place on the site: its URL under a web address; without one, a name-based UUID
+ * (RFC 9562 version 5, SHA-1) of the site's name and the path, the same in every build.
+ */
+export function feedId(root: string, title: string, path: string): string {
+  if (addressed(root)) return absolute(root, path);
+  const hex = createHash('sha1').update(`${title}\n${absolute(root, path)}`).digest('hex');
+  const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
 
 export function entryTitle(u: ChangeEntry): string {
   return u.first ? `First edition, ${formatDay(u.date)}` : `Update of ${formatDay(u.date)}: ${u.summary.replace(/\.$/, '')}`;
@@ -57,12 +76,20 @@ export function entryHtml(u: ChangeEntry, root: string): string {
   return parts.join('');
 }
 
+/**
+ * The feed library parses every link as an absolute URL. Without a web address the links are written under this
+ * origin, which no link keeps: it is taken out of every href and uri once the feed is written.
+ */
+const NO_HOST = 'https://no-address.invalid';
+
 export function changesFeed(log: readonly ChangeEntry[], options: FeedOptions): string {
-  const { root, title } = options;
+  const { root: siteRoot, title } = options;
+  // The links' root as the library gets it (absolute); `siteRoot` is what the ids and the entries' HTML use.
+  const root = addressed(siteRoot) ? siteRoot : `${NO_HOST}${siteRoot}`;
   const page = absolute(root, '/changes/');
   const published = (u: ChangeEntry) => options.published?.(u) ?? u.date;
   const feed = new Feed({
-    id: page,
+    id: feedId(siteRoot, title, '/changes/'),
     title: `${title}: what changed`,
     description: 'Each update of the briefing: its sources, the stances that changed, and the entries it added or revised.',
     link: page,
@@ -78,12 +105,16 @@ export function changesFeed(log: readonly ChangeEntry[], options: FeedOptions): 
   for (const u of log) {
     const link = absolute(root, `/changes/#${u.anchor}`);
     feed.addItem({
-      title: escapeHtml(entryTitle(u)), id: link, link, date: published(u), published: published(u),
-      description: escapeHtml(u.summary), content: entryHtml(u, root),
+      title: escapeHtml(entryTitle(u)), id: feedId(siteRoot, title, `/changes/#${u.anchor}`), link, date: published(u), published: published(u),
+      description: escapeHtml(u.summary), content: entryHtml(u, siteRoot),
     });
   }
   // The feed library escapes "&" and "<" (titles and content go in CDATA), but passes control characters through.
-  const xml = xmlChars(feed.atom1());
+  let xml = xmlChars(feed.atom1());
+  if (root !== siteRoot) {
+    xml = xml.replaceAll(`href="${NO_HOST}/`, 'href="/').replaceAll(`<uri>${NO_HOST}/`, '<uri>/');
+    if (xml.includes(NO_HOST)) throw new Error(`changes.xml: a link still names ${NO_HOST}, which stands in while the feed is written (src/lib/changes-feed.ts).`);
+  }
   assertWellFormedXml('changes.xml', xml, 'reword the text at that place in content/ (src/lib/changes-feed.ts drops the characters XML forbids, but cannot write this).');
   return xml;
 }

@@ -11,8 +11,11 @@
  *     chicago: 'Muscat talks briefing. “Iran.” Last modified November 30, 2026. https://example.org/actors/iran/.'
  *     bibtex:  '@misc{muscat-talks-briefing-actors-iran, …}'
  *
- * `url: null` is the offline edition built without a web address: the references say "Offline copy" instead of
- * naming an address that leads nowhere.
+ * `url: null` is a build given no web address (no SITE_URL): the references name none rather than an address that
+ * leads nowhere. The offline edition then says what it is instead (`medium: OFFLINE_COPY`):
+ *
+ *   url: null                          → apa: 'Muscat talks briefing. (2026, November 30). Iran.'
+ *   url: null, medium: 'Offline copy'  → apa: 'Muscat talks briefing. (2026, November 30). Iran [Offline copy].'
  */
 import { isoDay, MONTHS } from './dates.ts';
 
@@ -31,11 +34,19 @@ export interface CiteInput {
   revised: Date;
   /** When the page was retrieved: the build's date. */
   accessed: Date;
-  /** The page's canonical URL; null for an offline copy with no web address. */
+  /** The page's canonical URL; null when the build was given no web address (SITE_URL). */
   url: string | null;
+  /** With no URL, what the copy is ("Offline copy"), written where the address would be; none: nothing is. */
+  medium?: string | undefined;
 }
 
 export const OFFLINE_COPY = 'Offline copy';
+
+/**
+ * Said under the references when they name no address: the same words on the site and in the offline edition, for
+ * readers (no setting's name in it).
+ */
+export const NO_ADDRESS_NOTE = 'This copy was made without a web address, so these references name none.';
 
 /** MLA's abbreviated months (May, June and July are written out). */
 const MLA_MONTHS = ['Jan.', 'Feb.', 'Mar.', 'Apr.', 'May', 'June', 'July', 'Aug.', 'Sept.', 'Oct.', 'Nov.', 'Dec.'];
@@ -55,20 +66,21 @@ export function apa(c: CiteInput): string {
   const date = `${c.revised.getUTCFullYear()}, ${MONTHS[c.revised.getUTCMonth()]} ${c.revised.getUTCDate()}`;
   // APA leaves the site's name out when the group author has the same name; a page that changes gets a retrieval date.
   const head = `${closed(c.site)} (${date}).`;
-  if (c.url === null) return `${head} ${c.title} [${OFFLINE_COPY}].`;
+  if (c.url === null) return c.medium ? `${head} ${c.title} [${c.medium}].` : `${head} ${closed(c.title)}`;
   return `${head} ${closed(c.title)} Retrieved ${monthDayYear(c.accessed)}, from ${c.url}`;
 }
 
 export function mla(c: CiteInput): string {
   // MLA starts with the title when the author and the website are one, and drops the URL's scheme.
-  if (c.url === null) return `${quoted(c.title)} ${c.site}, ${mlaDay(c.revised)}. ${OFFLINE_COPY}.`;
+  if (c.url === null) return `${quoted(c.title)} ${c.site}, ${mlaDay(c.revised)}.${c.medium ? ` ${c.medium}.` : ''}`;
   return `${quoted(c.title)} ${c.site}, ${mlaDay(c.revised)}, ${c.url.replace(/^https?:\/\//, '')}. Accessed ${mlaDay(c.accessed)}.`;
 }
 
 export function chicago(c: CiteInput): string {
   // Bibliography entry; the owner stands in as author, and a dated page needs no access date.
   const head = `${closed(c.site)} ${quoted(c.title)} Last modified ${monthDayYear(c.revised)}.`;
-  return `${head} ${c.url === null ? `${OFFLINE_COPY}.` : `${c.url}.`}`;
+  if (c.url === null) return c.medium ? `${head} ${c.medium}.` : head;
+  return `${head} ${c.url}.`;
 }
 
 /** Escapes what TeX would read as markup (\ { } $ & % # _ ^ ~), and writes dashes the TeX way (– as --, — as ---). */
@@ -95,7 +107,7 @@ export function bibtex(c: CiteInput): string {
     ['month', BIB_MONTHS[c.revised.getUTCMonth()]!],
     ['date', `{${isoDay(c.revised)}}`],
     ...(c.url === null
-      ? [['howpublished', `{${OFFLINE_COPY}}`] as [string, string]]
+      ? c.medium ? [['howpublished', `{${texEscape(c.medium)}}`] as [string, string]] : []
       : [['url', `{${c.url}}`], ['urldate', `{${isoDay(c.accessed)}}`]] as [string, string][]),
   ];
   const width = Math.max(...fields.map(([k]) => k.length));

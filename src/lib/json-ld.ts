@@ -2,7 +2,9 @@
  * Each page's schema.org description as JSON-LD, from the content graph and the page's spec. It says what the page
  * shows: its node has `@id` and `url` equal to the canonical link, `name` (and a report's `headline`) equal to the h1,
  * and `dateModified` the date the content was last revised (its latest commit, named in the footer), not the story's
- * dateline (the page's "as of"). Every URL is absolute (SITE_URL plus BASE_PATH).
+ * dateline (the page's "as of"). Every URL is absolute (SITE_URL plus BASE_PATH). Built without SITE_URL (`root` and
+ * `url` null) the description names no address: no `url`, no SearchAction (its template must be absolute), and each
+ * `@id` becomes a blank node named after the page ("_:actors-iran-country"), so the nodes still refer to one another.
  *
  *   pageJsonLd(graph, spec('/actors/iran/'), { root: 'https://example.org/', url: 'https://example.org/actors/iran/' })
  *   → { '@context': 'https://schema.org', '@graph': [
@@ -43,10 +45,10 @@ export interface JsonLdDocument {
 }
 
 export interface JsonLdUrls {
-  /** The hosted site's root, ending in "/": SITE_URL plus BASE_PATH. */
-  root: string;
-  /** The page's canonical URL. */
-  url: string;
+  /** The hosted site's root, ending in "/": SITE_URL plus BASE_PATH; null when the build has no web address. */
+  root: string | null;
+  /** The page's canonical URL; null when the build has no web address. */
+  url: string | null;
   /** When the site's content was last revised (its latest commit): the page's dateModified. */
   revised: Date;
 }
@@ -131,7 +133,32 @@ function sourceNode(s: BriefingGraph['sources'][number]): JsonLdNode {
   };
 }
 
+/** Stands in for the root while a description with no address is written; every address under it is then taken out. */
+const NO_ROOT = 'https://no-address.invalid/';
+
+/**
+ * The description with no address: keys holding an address under `root` go, `@id`s under it become blank nodes
+ * named after their path ('https://x/actors/iran/#country' → '_:actors-iran-country'), the SearchAction goes.
+ */
+function withoutAddresses(value: JsonLdValue, root: string): JsonLdValue {
+  if (Array.isArray(value)) return value.map((v) => withoutAddresses(v, root));
+  if (typeof value !== 'object') return value;
+  const out: JsonLdNode = {};
+  for (const [key, v] of Object.entries(value)) {
+    if (key === 'potentialAction') continue;
+    if (typeof v === 'string' && v.startsWith(root)) {
+      if (key !== '@id') continue;
+      out[key] = `_:${v.slice(root.length).replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'home'}`;
+    } else out[key] = withoutAddresses(v, root);
+  }
+  return out;
+}
+
 export function pageJsonLd(graph: BriefingGraph, page: PageSpec, urls: JsonLdUrls): JsonLdDocument | undefined {
+  if (urls.root === null || urls.url === null) {
+    const doc = pageJsonLd(graph, page, { ...urls, root: NO_ROOT, url: new URL(page.path.replace(/^\/+/, ''), NO_ROOT).href });
+    return doc && { '@context': doc['@context'], '@graph': doc['@graph'].map((n) => withoutAddresses(n, NO_ROOT) as JsonLdNode) };
+  }
   const type = mainType(graph, page.path);
   if (!type) return undefined;
   const { root, url } = urls;

@@ -18,6 +18,11 @@ export interface Settings {
   siteGiven: boolean;
 }
 
+/** What the build says, once, when SITE_URL is not set: what the pages leave out, and how to add it. */
+export const NO_SITE_URL =
+  'SITE_URL is not set: pages name no web address (no canonical links, social preview images, sitemap, or addresses in ' +
+  'citations, structured data and the feed). Set SITE_URL=https://… to add them.';
+
 /** Characters a path segment may hold without encoding. */
 const SEGMENT = /^[A-Za-z0-9._~-]+$/;
 

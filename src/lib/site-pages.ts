@@ -22,6 +22,7 @@ import { lowerFirst } from './text.ts';
 import type { PageType } from './page-types.ts';
 import type { SearchSection } from './search-docs.ts';
 import type { TextSection } from '../plugins/remark-search-text.ts';
+import { relationSentence } from './relations.ts';
 
 /** How search files a page: its filters and what its result shows (the manifest carries it to both editions). */
 export interface SearchTags {
@@ -150,7 +151,7 @@ export function sitePages(graph: BriefingGraph, bodyText: ReadonlyMap<string, Bo
   for (const a of g.actors) {
     const { name, role, aliases, otherNames, affiliation, summary } = a.data;
     const own = g.positionsOfActor(a.id);
-    const relations = g.relationsOf(a.id).map((r) => `${g.actorName(r.from)} ${r.label} ${g.actorName(r.to)}`);
+    const relations = g.relationsOf(a.id).map((r) => relationSentence(r, g.actorName(r.from), g.actorName(r.to), g.actors.find((x) => x.id === r.from)?.data.kind === 'bloc'));
     const members = g.membersOf(a.id).map((m) => m.data.name);
     const events = g.eventsOfActor(a.id);
     pages.push({
@@ -161,7 +162,7 @@ export function sitePages(graph: BriefingGraph, bodyText: ReadonlyMap<string, Bo
         name,
         join([summary, sentence(role), aliases.length > 0 && `Also called ${aliases.join(', ')}.`,
           otherNames.length > 0 && `Other names, ours rather than the report's: ${otherNames.join(', ')}.`,
-          affiliation && `Affiliation: ${g.actorName(affiliation.id)}.`, relations.length > 0 && `${relations.join('; ')}.`,
+          affiliation && `Affiliation: ${g.actorName(affiliation.id)}.`, relations.length > 0 && relations.join(' '),
           members.length > 0 && `Linked actors: ${members.join(', ')}.`]),
         body('actors', a.id),
         [

@@ -4,7 +4,8 @@ import { contentDatesOnce } from '../lib/build-date.ts';
 import { changeLog, type ChangeEntry } from '../lib/changes.ts';
 import { contentDir } from '../lib/content-dir.ts';
 import { changesFeed } from '../lib/changes-feed.ts';
-import { hostedRoot } from '../lib/links.ts';
+import { hostedRoot, withBase } from '../lib/links.ts';
+import { readSettings } from '../lib/settings.ts';
 import { loadBriefing } from '../lib/site-data.ts';
 import { SITE } from '../site.ts';
 
@@ -15,6 +16,6 @@ export const GET: APIRoute = async ({ site }) => {
   // An update is published when the last of its sources reached the site.
   const published = (u: ChangeEntry) =>
     u.sourceIds.map((id) => dates.added(files.get(id) ?? '')).reduce((a, b) => (b > a ? b : a), new Date(0));
-  const xml = changesFeed(changeLog(briefing), { root: hostedRoot(site?.href, import.meta.env.BASE_URL), title: SITE.title, language: SITE.lang, published });
+  const xml = changesFeed(changeLog(briefing), { root: readSettings(process.env).siteGiven ? hostedRoot(site?.href, import.meta.env.BASE_URL) : withBase(import.meta.env.BASE_URL, ''), title: SITE.title, language: SITE.lang, published });
   return new Response(xml, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
 };

@@ -1,5 +1,7 @@
 // Every page of the hosted edition names a 1200×630 social preview image that exists in dist/; the offline edition
-// carries none (the images are drawn after it is made: src/integrations/og-images.ts).
+// carries none (the images are drawn after it is made: src/integrations/og-images.ts). Built without SITE_URL (as npm
+// test builds) the pages name no image and no og:url, whose addresses must be absolute; the images are drawn all the
+// same, at the path each page's would have (ogImagePath), and checked there.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
@@ -8,6 +10,7 @@ import { select } from 'hast-util-select';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { hostedRoot } from '../../src/lib/links.ts';
+import { ogImagePath } from '../../src/lib/og-image.ts';
 import { readSettings } from '../../src/lib/settings.ts';
 import { SITE } from '../../src/site.ts';
 import { htmlFiles } from './pages.ts';
@@ -24,9 +27,15 @@ function meta(file: string, key: string): string | undefined {
   return typeof content === 'string' ? content : undefined;
 }
 
-test('dist: every page has og:image, its size and alt text, and a large-image Twitter card', () => {
+test('dist: every page has og:image, its size and alt text, and a large-image Twitter card (with SITE_URL); none of them without', () => {
   const pages = htmlFiles('dist');
   assert.ok(pages.length > 70, `only ${pages.length} pages`);
+  if (!settings.siteGiven) {
+    const named = pages.flatMap((page) => ['og:image', 'og:image:width', 'og:image:height', 'og:image:alt', 'og:url'].filter((k) => meta(page, k)).map((k) => `${page}: ${k}`));
+    assert.deepEqual(named, []);
+    assert.deepEqual(pages.filter((page) => meta(page, 'twitter:card') !== 'summary' || !meta(page, 'og:site_name')), []);
+    return;
+  }
   const problems = pages.flatMap((page) => {
     const missing = ['og:image', 'og:image:alt', 'og:site_name', 'og:url'].filter((k) => !meta(page, k)).map((k) => `${page}: no ${k}`);
     if (meta(page, 'og:image:width') !== '1200') missing.push(`${page}: og:image:width is ${meta(page, 'og:image:width')}`);
@@ -41,7 +50,9 @@ test('dist: each og:image is a 1200×630 PNG of this site, one per page', () => 
   const seen = new Map<string, string>();
   const problems: string[] = [];
   for (const page of htmlFiles('dist')) {
-    const url = meta(page, 'og:image') ?? '';
+    // Without SITE_URL, the image the page would name.
+    const path = `/${page.replace(/index\.html$/, '').replace(/\.html$/, '/')}`;
+    const url = settings.siteGiven ? meta(page, 'og:image') ?? '' : `${siteUrl}${ogImagePath(path)}`;
     if (!url.startsWith(siteUrl)) { problems.push(`${page}: ${url} is not under ${siteUrl}`); continue; }
     const file = decodeURIComponent(url.slice(siteUrl.length));
     if (seen.has(file)) problems.push(`${page}: ${file} is also ${seen.get(file)}'s image`);

@@ -18,6 +18,8 @@ import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { fromHtml } from '../audit/hast.ts';
 import { FIRST_ROUND_TRIP, SCRIPT_BUDGET, weighPage } from '../../src/lib/page-weight.ts';
 import { copyProject, type Project } from './project.ts';
+import { reservedHosts } from '../audit/reserved-hosts.ts';
+import { listFiles } from '../../src/lib/files.ts';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.ts';
 
 const fixture = new URL('../fixtures/update-round/', import.meta.url).pathname;
@@ -197,3 +199,34 @@ test('in a browser: /changes/ (and the replaced position, the positions view) at
       await browser.close();
     }
   });
+
+test('with SITE_URL every address names it: canonical, og:url and og:image, JSON-LD, "Cite this page", feed, sitemap, robots.txt; no placeholder anywhere', () => {
+  const iran = page('/actors/iran/');
+  const url = `${ROOT}actors/iran/`;
+  assert.equal(select('link[rel=canonical]', iran)?.properties.href, url);
+  assert.equal(select('meta[property="og:url"]', iran)?.properties.content, url);
+  assert.equal(select('meta[property="og:image"]', iran)?.properties.content, `${ROOT}og/actors/iran.png`);
+  const ld = JSON.parse(toString(select('script[type="application/ld+json"]', iran)!)) as { '@graph': Record<string, unknown>[] };
+  assert.equal(ld['@graph'][0]!['@id'], url);
+  assert.equal(ld['@graph'][0]!.url, url);
+  const cite = selectAll('[data-cite-text]', select('details.cite-page', iran)!).map((e) => toString(e));
+  assert.equal(cite.length, 4);
+  for (const t of cite) assert.ok(t.includes(url) || t.includes(url.replace(/^https:\/\//, '')), t);
+  assert.equal(select('.cite-note', iran), undefined, 'no note that the references name no address');
+
+  const feed = parseAtomFeed(read('changes.xml'));
+  assert.equal(feed.id, `${ROOT}changes/`);
+  assert.ok(feed.entries!.every((e) => e.id!.startsWith(`${ROOT}changes/#update-`)));
+  assert.match(read('robots.txt'), new RegExp(`^Sitemap: ${ROOT}sitemap-index\\.xml$`, 'm'));
+  // The sitemap lists every built page but the 404, at its address under SITE_URL (the e2e specs read the pages from dist/).
+  const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
+  const listed = locs(read('sitemap-index.xml')).flatMap((s) => locs(read(s.slice(ROOT.length)))).sort();
+  const built = listFiles(join(project.dir, 'dist')).filter((f) => f.endsWith('.html') && f !== '404.html').map((f) => `${ROOT}${f.replace(/index\.html$/, '')}`).sort();
+  assert.deepEqual(listed, built);
+
+  // Every reserved host named anywhere is SITE_URL's own (briefing.example.net); the placeholder is nowhere.
+  for (const edition of ['dist', 'dist-offline']) {
+    const hosts = new Set(reservedHosts(join(project.dir, edition)).map((h) => h.replace(/^.*: (\S+) ×\d+$/, '$1')));
+    assert.deepEqual([...hosts], [new URL(SITE_URL).host], edition);
+  }
+});
