@@ -48,7 +48,8 @@ export interface OgImageInput {
   siteTitle: string;
 }
 
-const COLOURS = { background: '#fdfcfa', text: '#1c1c1e', accent: '#8a4b00', muted: '#55575d', rule: '#d6d3cc' } as const;
+/** The site's light palette, flat: every image drawn here (and the EPUB's cover, src/lib/epub-cover.ts) uses it. */
+export const COLOURS = { background: '#fdfcfa', text: '#1c1c1e', accent: '#8a4b00', muted: '#55575d', rule: '#d6d3cc' } as const;
 /** Title sizes tried in turn, largest first; the last one clamps with an ellipsis if even it does not fit. */
 const TITLE_SIZES = [84, 72, 62, 54, 46, 40] as const;
 const TITLE_LINE_HEIGHT = 1.2;
@@ -62,14 +63,17 @@ const FONT_SETS = [
   { family: 'Noto Sans Arabic', pkg: '@fontsource/noto-sans-arabic', file: 'noto-sans-arabic', subsets: ['arabic'] },
 ] as const;
 const SUBSETS = FONT_SETS.flatMap((f) => f.subsets.map((subset) => `${f.family} ${subset}`));
+/** The font-family a box gives to draw with the bundled fonts. */
+export const FONT_FAMILY = SUBSETS.join(', ');
 
-type Style = Record<string, string | number>;
-interface Box {
+export type Style = Record<string, string | number>;
+/** A box of satori's layout (a div with a style and children), as `box` builds it. */
+export interface Box {
   type: 'div';
   key?: string;
   props: { style: Style; children?: string | Box | Box[] };
 }
-const box = (style: Style, children?: string | Box | Box[], key?: string): Box => ({
+export const box = (style: Style, children?: string | Box | Box[], key?: string): Box => ({
   type: 'div', ...(key ? { key } : {}), props: { style, ...(children === undefined ? {} : { children }) },
 });
 
@@ -134,7 +138,7 @@ export function missingGlyphs(text: string): string[] {
 }
 
 function card({ title, type, siteTitle }: OgImageInput, size: number, clampLines?: number): Box {
-  const family = SUBSETS.join(', ');
+  const family = FONT_FAMILY;
   const titleStyle: Style = {
     fontSize: size, fontWeight: 700, lineHeight: TITLE_LINE_HEIGHT, color: COLOURS.text, letterSpacing: -0.5, flexShrink: 0,
     ...(clampLines ? { display: 'block', lineClamp: clampLines } : { display: 'flex' }),
@@ -155,7 +159,7 @@ function card({ title, type, siteTitle }: OgImageInput, size: number, clampLines
 
 /** Renders a page's social preview image as a PNG (1200×630). The same input always gives the same bytes. */
 export async function renderOgImage(input: OgImageInput): Promise<Uint8Array> {
-  const { satori, renderSvg, fonts } = await loadEngine();
+  const { satori, fonts } = await loadEngine();
   const missing = missingGlyphs(`${input.title}${input.siteTitle}`);
   if (missing.length) {
     throw new Error(
@@ -179,11 +183,28 @@ export async function renderOgImage(input: OgImageInput): Promise<Uint8Array> {
       svg = await satori(card(input, size, lines) as never, { width: OG_WIDTH, height: OG_HEIGHT, fonts });
     }
   }
+  return rasterise(svg);
+}
+
+/** satori's SVG to a PNG: a palette PNG when it has at most 256 colours (flat drawings do), else resvg's own. */
+async function rasterise(svg: string): Promise<Uint8Array> {
+  const { renderSvg } = await loadEngine();
   // renderAsync, not `new Resvg(svg).render()`: as fast, and it frees the parsed SVG at once, where a Resvg object
   // holds it until the garbage collector gets round to it (1.6 GB of memory after 240 images).
   const image = await renderSvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } });
   const png = indexedPng(image.pixels, image.width, image.height) ?? image.asPng();
   return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
+}
+
+/**
+ * Draws a layout of boxes as a PNG of the given size with the bundled fonts, text as paths: the same input, the same
+ * bytes. `text` is every string the layout shows, checked against the fonts first (a missing glyph is refused).
+ */
+export async function drawPng(layout: Box, width: number, height: number, text: string): Promise<Uint8Array> {
+  const missing = missingGlyphs(text);
+  if (missing.length) throw new Error(`The bundled fonts (${FONT_FAMILY}) lack ${describeChars(missing)}; add the @fontsource package and subset that cover them to FONT_SETS in src/lib/og-image.ts.`);
+  const { satori, fonts } = await loadEngine();
+  return rasterise(await satori(layout as never, { width, height, fonts }));
 }
 
 /**

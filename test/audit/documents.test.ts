@@ -2,7 +2,7 @@
 // page, bookmarks, every internal link landing on a destination the PDF has, a destination for every source
 // paragraph's endnote, and the text holding the bottom line and every endnote. Text via pdftotext (poppler-utils),
 // structure via pdf-lib. And as an EPUB 3 (src/integrations/epub.ts): EPUBCheck reports nothing, and the book holds
-// its navigation document and every endnote. scripts/ensure-doc-tools.ts installs both tools.
+// its navigation document, every endnote, a title, creator, language and cover, and its style sheet. scripts/ensure-doc-tools.ts installs both tools.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -109,6 +109,23 @@ test('the EPUB passes EPUBCheck and holds its navigation document and every endn
   assert.ok(svgs.some((t) => /^styled: Timeline of the events/.test(t!)), `no styled timeline in the book: ${svgs.join(' | ')}`);
   assert.equal(svgs.filter((t) => /Map of the actors/.test(t!)).length, 1, 'the book keeps one of the map\'s two drawings');
   assert.doesNotMatch(body, /var\(--/, 'the book\'s graphics carry fixed colours, not the page\'s variables');
-  assert.match(Buffer.from(book['EPUB/package.opf']!).toString('utf8'), /href="briefing\.xhtml" media-type="application\/xhtml\+xml" properties="svg"/);
+  const opf = Buffer.from(book['EPUB/package.opf']!).toString('utf8');
+  assert.match(opf, /href="briefing\.xhtml" media-type="application\/xhtml\+xml" properties="svg"/);
+  // A book's catalogue entry: title, the briefing as creator, language; a cover image, and its page first to read.
+  assert.match(opf, new RegExp(`<dc:title>${SITE.title}: [^<]+</dc:title>`));
+  assert.match(opf, new RegExp(`<dc:creator>${SITE.title}</dc:creator>`));
+  assert.match(opf, new RegExp(`<dc:language>${SITE.lang}</dc:language>`));
+  const cover = /<item id="([^"]+)" href="([^"]+)" media-type="image\/png" properties="cover-image"\/>/.exec(opf);
+  assert.ok(cover, 'no cover-image item in the package');
+  const png = book[`EPUB/${cover[2]}`];
+  assert.ok(png && png.byteLength > 1024 && png.byteLength < 40 * 1024, `the cover ${cover[2]} is missing or not a few KB`);
+  assert.match(opf, /<spine>\s*<itemref idref="cover"\/>/, 'the cover page opens the reading order');
+  // Styled: every page links the style sheet the package lists, and the stances carry their classes.
+  assert.match(opf, /<item id="css" href="briefing\.css" media-type="text\/css"\/>/);
+  assert.match(body, /<link rel="stylesheet" type="text\/css" href="briefing\.css"\/>/);
+  assert.match(body, /class="stance stance-demands"/);
+  // No placeholder address in any entry, the package and the navigation included.
+  for (const [name, data] of Object.entries(book))
+    if (!name.endsWith('.png')) assert.doesNotMatch(Buffer.from(data).toString('utf8'), /example\.org/, name);
   console.log(`${SITE.briefEpub}: ${Math.round(readFileSync(epubPath).byteLength / 1024)} KB, EPUBCheck clean`);
 });
