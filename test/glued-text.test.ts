@@ -1,7 +1,7 @@
 // The glued-text checker behind test/audit/spacing.test.ts, on small snippets: what it finds, and what it lets be.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findGluedInHtml } from './audit/glued-text.ts';
+import { findGluedColons, findGluedInHtml } from './audit/glued-text.ts';
 
 const found = (html: string) => findGluedInHtml(`<!doctype html><html><head><title>T</title></head><body>${html}</body></html>`).map((g) => g.context);
 
@@ -26,4 +26,17 @@ test('skips what is not running text: the title, scripts, styles, SVG, and acros
   assert.deepEqual(found('<svg><text>a</text><text>b</text></svg><script>var a="x"</script><style>a{}</style>'), []);
   assert.deepEqual(found('<ul><li>one</li><li>two</li></ul><p>end<br>start</p><div>a</div><div>b</div>'), []);
   assert.deepEqual(findGluedInHtml('<html><head><title>a<b>b</b></title></head><body></body></html>'), []);
+});
+
+test('finds a colon that follows an element and runs into the next word: "2015:The"', () => {
+  assert.deepEqual(found('<h3><span class="date"><time>2015</time></span>:The 2015 agreement</h3>'), ['2015|:The 2015 agreement']);
+  assert.deepEqual(found('<h3><span>Undated</span>:Bashar al-Assad falls</h3>'), ['Undated|:Bashar al-Assad falls']);
+  assert.deepEqual(found('<p><a>Iran</a>,the US; <a>Oman</a>;the host</p>'), ['Iran|,the US;', 'Oman|;the host']);
+  assert.deepEqual(found('<h3><span><time>2015</time></span>: The 2015 agreement</h3><p><a>Iran</a>, the US, <b>1</b>,000</p>'), []);
+});
+
+test('in plain text, finds a word glued to a colon, not URLs, times or spaced colons', () => {
+  assert.deepEqual(findGluedColons('Timeline 2015:The 2015 nuclear agreement Undated:Bashar al-Assad falls'), ['2015:The', 'Undated:Bashar']);
+  assert.deepEqual(findGluedColons('June 2025 (derived):Israeli air campaign'), ['(derived):Israeli']);
+  assert.deepEqual(findGluedColons('2015: The agreement, at 10:30, see https://example.net/brief/ or mailto:x Source: [¶2]'), []);
 });

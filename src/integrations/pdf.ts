@@ -3,10 +3,17 @@
  * Chromium into dist/<SITE.briefPdf>, before the offline step, which then carries it into dist-offline/ and its zip.
  *
  *   dist/brief/index.html → dist/muscat-talks-briefing.pdf: A4, running title with the "as of" date, URL and
- *   "page / pages" on every page, bookmarks from the headings (outline), tagged, anchors as internal links
+ *   "page / pages" on every page, bookmarks from the headings (outline), tagged, anchors as internal links, the
+ *   contents with the page each part starts on
  *
- * The page is opened at its hosted URL, with every request answered from dist/ (none leaves the machine), so its
- * links to other pages become links to the hosted site. Chromium stamps the clock into the PDF; the dates and the
+ * The page is opened at its hosted URL, with every request answered from dist/ (none leaves the machine). With
+ * SITE_URL set, its links to other pages become links to the hosted site; without it (the address is a placeholder)
+ * they go to the brief's own entry for the page, or become text (src/lib/brief-links.ts).
+ *
+ * The contents' page numbers come from Chromium itself: it writes a named destination for every heading a link points
+ * to, so the first print says which page each part starts on; the numbers are filled into the page, which is printed
+ * again, and the second print must put every part where the contents say (at most two more tries, then the step
+ * fails naming the part). Chromium stamps the clock into the PDF; the dates and the
  * document ID are then set to the build date with pdf-lib, so two builds of one commit write the same bytes.
  * The home page's link to the PDF ([data-pdf-size]) gets its size.
  */
@@ -15,8 +22,13 @@ import { chromium } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { PDFDocument, PDFHexString } from 'pdf-lib';
+import type { Root } from 'hast';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib';
+import rehypeParse from 'rehype-parse';
+import rehypeStringify from 'rehype-stringify';
+import { unified } from 'unified';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.ts';
+import { linksWithinBrief } from '../lib/brief-links.ts';
 import { servedFile } from '../lib/serve-path.ts';
 import { SITE } from '../site.ts';
 import { briefDocument, type DocumentContext } from './brief-document.ts';
@@ -66,6 +78,58 @@ export function pageTemplates(asOf: string, url: string | undefined): { headerTe
   };
 }
 
+/** The /brief/ page with its links to other pages of the site turned into links within it, or text (brief-links.ts). */
+export function briefWithinItself(html: string, base: string): string {
+  const tree = unified().use(rehypeParse).parse(html) as Root;
+  return unified().use(rehypeStringify).stringify(linksWithinBrief(tree, base));
+}
+
+/**
+ * The page (from 1) of each named destination in a PDF: Chromium names one after each id a link in the page points
+ * to, in the catalog's /Dests dictionary (or, in other writers, the /Names tree's /Dests).
+ */
+export function destinationPages(doc: PDFDocument): Map<string, number> {
+  const pageOf = new Map(doc.getPages().map((p, i) => [p.ref.toString(), i + 1]));
+  const found = new Map<string, number>();
+  const add = (name: string, value: unknown) => {
+    let dest = value instanceof PDFRef ? doc.context.lookup(value) : value;
+    if (dest instanceof PDFDict) dest = dest.lookup(PDFName.of('D'));
+    const page = dest instanceof PDFArray ? dest.get(0) : undefined;
+    const n = page instanceof PDFRef ? pageOf.get(page.toString()) : undefined;
+    if (n !== undefined) found.set(name, n);
+  };
+  const dests = doc.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
+  for (const [key, value] of dests?.entries() ?? []) add(key.decodeText(), value);
+  const walk = (node: PDFDict | undefined): void => {
+    const names = node?.lookupMaybe(PDFName.of('Names'), PDFArray);
+    for (let i = 0; names && i + 1 < names.size(); i += 2) {
+      const key = names.lookup(i);
+      if (key instanceof PDFString || key instanceof PDFHexString) add(key.decodeText(), names.get(i + 1));
+    }
+    const kids = node?.lookupMaybe(PDFName.of('Kids'), PDFArray);
+    for (let i = 0; kids && i < kids.size(); i++) walk(kids.lookup(i, PDFDict));
+  };
+  walk(doc.catalog.lookupMaybe(PDFName.of('Names'), PDFDict)?.lookupMaybe(PDFName.of('Dests'), PDFDict));
+  return found;
+}
+
+/** The page each of `ids` starts on in a printed PDF; throws naming an id Chromium wrote no destination for. */
+export async function partPages(pdf: Uint8Array, ids: readonly string[]): Promise<Record<string, number>> {
+  const pages = destinationPages(await PDFDocument.load(pdf, { updateMetadata: false }));
+  const missing = ids.filter((id) => !pages.has(id));
+  if (missing.length) throw new Error(`the printed PDF has no destination for the contents' part(s) ${missing.map((id) => `#${id}`).join(', ')}: each entry of the contents must link to a heading id in /brief/ (src/pages/brief.astro).`);
+  return Object.fromEntries(ids.map((id) => [id, pages.get(id)!]));
+}
+
+/** The first part whose page in the print differs from the one the contents show, in words, or undefined. */
+export function contentsMismatch(shown: Record<string, number>, printed: Record<string, number>): string | undefined {
+  const id = Object.keys(printed).find((k) => shown[k] !== printed[k]);
+  return id === undefined ? undefined : `#${id} is printed on page ${printed[id]} but the contents say ${shown[id] ?? 'nothing'}`;
+}
+
+/** How many times the page is printed at most: once to find the parts' pages, then until the contents agree. */
+export const MAX_PRINTS = 3;
+
 /** Sets the PDF's dates and document ID to the build date, so the bytes depend on the content alone. */
 export async function stampPdf(bytes: Uint8Array, stamp: Date): Promise<Uint8Array> {
   const doc = await PDFDocument.load(bytes, { updateMetadata: false });
@@ -94,14 +158,19 @@ export async function writeBriefPdf({ dist, hostedUrl, siteGiven, stamp, asOf, e
   }
   try {
     const context = await browser.newContext();
+    const briefUrl = new URL('brief/', hostedUrl).href;
+    // Without SITE_URL the hosted address is a placeholder: the brief Chromium prints links only within itself.
+    const brief = siteGiven ? undefined : Buffer.from(briefWithinItself(readFileSync(join(dist, BRIEF_PAGE), 'utf8'), new URL(hostedUrl).pathname));
     await context.route('**/*', async (route) => {
+      const url = route.request().url().split('#')[0]!.split('?')[0]!;
+      if (brief && (url === briefUrl || url === `${briefUrl}index.html`)) return route.fulfill({ status: 200, body: brief, contentType: 'text/html' });
       const answer = answerFromDist(dist, hostedUrl, route.request().url());
       return answer ? route.fulfill(answer) : route.abort();
     });
     const page = await context.newPage();
     const timeout = PRINT_LIMITS.seconds * 1000;
     page.setDefaultTimeout(timeout);
-    await page.goto(new URL('brief/', hostedUrl).href, { waitUntil: 'load', timeout });
+    await page.goto(briefUrl, { waitUntil: 'load', timeout });
     // The page's own running head and foot (@page margin boxes, for printing from a browser) give way to Chromium's.
     await page.addStyleTag({ content: MARGIN_BOXES_OFF });
     // page.pdf takes no timeout of its own: a print that outlasts the limit stops the step.
@@ -110,15 +179,36 @@ export async function writeBriefPdf({ dist, hostedUrl, siteGiven, stamp, asOf, e
       timer = setTimeout(() => reject(new Error(`Printing the /brief/ page took more than ${PRINT_LIMITS.seconds} s (PRINT_LIMITS in src/integrations/pdf.ts). ` +
         'Fix: shorten the content the one-document brief gathers (src/pages/brief.astro), or raise the limit on a slower machine.')), timeout);
     });
-    const pdf = await Promise.race([overdue, page.pdf({
+    const print = () => Promise.race([overdue, page.pdf({
       format: 'A4',
       printBackground: true,
       displayHeaderFooter: true,
-      ...pageTemplates(asOf, siteGiven ? new URL('brief/', hostedUrl).href : undefined),
+      ...pageTemplates(asOf, siteGiven ? briefUrl : undefined),
       margin: { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' },
       outline: true,
       tagged: true,
-    })]).finally(() => clearTimeout(timer));
+    })]);
+    // The contents' page numbers: print, read where each part landed, fill the numbers in, print again to check.
+    const parts = await page.$$eval('[data-toc-page]', (spans) => spans.map((s) => s.getAttribute('data-toc-page')!));
+    const fill = (pages: Record<string, number>) => page.$$eval('[data-toc-page]', (spans, numbers) => {
+      for (const s of spans) s.textContent = String(numbers[s.getAttribute('data-toc-page')!] ?? '');
+    }, pages);
+    let pdf: Uint8Array;
+    try {
+      pdf = await print();
+      let shown: Record<string, number> = {};
+      for (let prints = 1; parts.length; prints++) {
+        const printed = await partPages(pdf, parts);
+        const mismatch = contentsMismatch(shown, printed);
+        if (!mismatch) break;
+        if (prints === MAX_PRINTS) throw new Error(`the contents' page numbers do not settle after ${MAX_PRINTS} prints: ${mismatch}. Fix: keep the contents on the first page (src/pages/brief.astro), so the numbers cannot move the parts.`);
+        await fill(printed);
+        shown = printed;
+        pdf = await print();
+      }
+    } finally {
+      clearTimeout(timer);
+    }
     const bytes = await stampPdf(pdf, stamp);
     writeFileSync(join(dist, PDF_NAME), bytes);
     return bytes.byteLength;

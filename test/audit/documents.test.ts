@@ -1,19 +1,29 @@
 // The whole briefing as a PDF (dist/<SITE.briefPdf>, printed from /brief/ by src/integrations/pdf.ts): more than one
 // page, bookmarks, every internal link landing on a destination the PDF has, a destination for every source
-// paragraph's endnote, and the text holding the bottom line and every endnote. Text via pdftotext (poppler-utils),
-// structure via pdf-lib. And as an EPUB 3 (src/integrations/epub.ts): EPUBCheck reports nothing, and the book holds
-// its navigation document, every endnote, a title, creator, language and cover, and its style sheet. scripts/ensure-doc-tools.ts installs both tools.
+// paragraph's endnote, and the text holding the bottom line and every endnote; a first page naming the story and its
+// dateline; contents whose page numbers are the pages the parts start on; no heading alone at the foot of a page; no
+// link to the placeholder address; no words glued at a colon. Text via pdftotext (poppler-utils, per page through
+// test/audit/pdf-pages.ts), structure via pdf-lib. And as an EPUB 3 (src/integrations/epub.ts): EPUBCheck reports
+// nothing, and the book holds its navigation document, every endnote, a title, creator, language and cover, and its
+// style sheet. scripts/ensure-doc-tools.ts installs both tools.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFString, PDFHexString } from 'pdf-lib';
+import type { Element } from 'hast';
+import { select, selectAll } from 'hast-util-select';
+import { toString } from 'hast-util-to-string';
 import { parse } from 'yaml';
 import { endnoteId } from '../../src/lib/cite-target.ts';
 import { SITE } from '../../src/site.ts';
 import { unzipSync } from 'fflate';
 import { EPUBCHECK_JAR } from '../../scripts/ensure-doc-tools.ts';
+import { formatDay } from '../../src/lib/dates.ts';
+import { fromHtml } from './hast.ts';
+import { findGluedColons, findGluedInHtml } from './glued-text.ts';
+import { headingsAtFoot, pageLines } from './pdf-pages.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 const pdfPath = join(root, 'dist', SITE.briefPdf);
@@ -25,7 +35,10 @@ const normal = (s: string) => s.replace(/[‘’]/g, "'").replace(/[“”]/g, '
 const text = normal(execFileSync('pdftotext', ['-enc', 'UTF-8', pdfPath, '-']).toString('utf8'));
 
 const sources = readdirSync(join(root, 'content/sources')).filter((f) => f.endsWith('.yaml'))
-  .map((f) => ({ id: f.replace(/\.yaml$/, ''), ...(parse(readFileSync(join(root, 'content/sources', f), 'utf8')) as { paragraphs: { n: number; summary: string }[] }) }));
+  .map((f) => ({ id: f.replace(/\.yaml$/, ''), ...(parse(readFileSync(join(root, 'content/sources', f), 'utf8')) as { dateline: string; date: string; paragraphs: { n: number; summary: string }[] }) }));
+const pages = pageLines(pdfPath);
+const brief = fromHtml(readFileSync(join(root, 'dist/brief/index.html'), 'utf8'));
+const textOf = (node: Element) => normal(toString(node));
 
 const nameOf = (o: unknown): string | undefined =>
   o instanceof PDFName ? o.decodeText() : o instanceof PDFString || o instanceof PDFHexString ? o.decodeText() : undefined;
@@ -61,18 +74,64 @@ test('every internal link lands on a destination, and every endnote is one', () 
 });
 
 test('the PDF prints the actor map and the timeline, each whole on one page', () => {
-  const pages = Array.from({ length: doc.getPageCount() }, (_, i) =>
-    normal(execFileSync('pdftotext', ['-enc', 'UTF-8', '-f', String(i + 1), '-l', String(i + 1), pdfPath, '-']).toString('utf8')));
+  const texts = pages.map((lines) => lines.join(' '));
   // The map's relation words and the timeline's breaks and key are drawn text, so they are in the PDF's text.
-  const mapPages = pages.flatMap((p, i) => (p.includes('in indirect talks with') && p.includes('belongs to') ? [i] : []));
+  const mapPages = texts.flatMap((p, i) => (p.includes('in indirect talks with') && p.includes('belongs to') ? [i] : []));
   assert.equal(mapPages.length, 1, 'the actor map and its key on one page');
-  const timelinePages = pages.flatMap((p, i) => (p.includes('no dated events') ? [i] : []));
+  const timelinePages = texts.flatMap((p, i) => (p.includes('no dated events') ? [i] : []));
   assert.equal(timelinePages.length, 1, 'the timeline graphic on one page');
-  assert.match(pages[timelinePages[0]!]!, /a stretch in which the report dates no event/, 'its key on the same page');
+  assert.match(texts[timelinePages[0]!]!, /a stretch in which the report dates no event/, 'its key on the same page');
 });
 
-test('built without SITE_URL, the PDF prints no placeholder address', () => {
+test('built without SITE_URL, the PDF prints no placeholder address and links nowhere on it', () => {
   assert.doesNotMatch(text, /example\.org/);
+  const uris: string[] = [];
+  for (const page of doc.getPages()) {
+    const annots = page.node.Annots();
+    for (let i = 0; i < (annots?.size() ?? 0); i++) {
+      const uri = doc.context.lookup(annots!.get(i), PDFDict).lookupMaybe(PDFName.of('A'), PDFDict)?.lookup(PDFName.of('URI'));
+      const name = nameOf(uri);
+      if (name !== undefined) uris.push(name);
+    }
+  }
+  assert.deepEqual(uris.filter((u) => u.includes(new URL(SITE.defaultUrl).host)), [], 'links to the placeholder address: they would be dead in a forwarded PDF');
+});
+
+test('the first page names the story, the parties, the mediator, the dateline and says it is an offline copy', () => {
+  const first = pages[0]!.join(' ');
+  const earliest = [...sources].sort((a, b) => String(a.date).localeCompare(String(b.date)))[0]!;
+  for (const words of ['Muscat', 'Iran', 'United States', 'Oman', `${earliest.dateline}, ${formatDay(new Date(earliest.date))}`])
+    assert.ok(first.includes(words), `the first page lacks "${words}": ${first}`);
+  assert.match(first, /offline or printed copy/);
+  assert.match(first, /Contents/);
+});
+
+test('the contents give each part the page it starts on', () => {
+  const first = pages[0]!;
+  const entries = selectAll('.brief-toc a[href^="#"]', brief).map((a) => ({ label: textOf(a), id: String(a.properties.href).slice(1) }));
+  assert.ok(entries.length >= 5, `${entries.length} entries in the contents`);
+  for (const { label, id } of entries) {
+    const line = first.find((l) => l.startsWith(`${label} `) && /\d+$/.test(l));
+    assert.ok(line, `the contents have no page number for "${label}": ${first.join(' | ')}`);
+    const n = Number(/(\d+)$/.exec(line)![1]);
+    const heading = select(`[id="${id}"]`, brief) as Element | undefined;
+    assert.ok(heading, `#${id} is not in /brief/`);
+    const top = normal((pages[n - 1] ?? []).slice(0, 3).join(' '));
+    assert.ok(top.startsWith(textOf(heading)), `"${label}" is on page ${n} by the contents, but that page starts "${top.slice(0, 80)}"`);
+  }
+});
+
+test('no heading or term is the last line of a page', () => {
+  const headings = selectAll('article :is(h2, h3, h4, h5, h6), article dt', brief).map(textOf);
+  // The cover's contents list the parts' headings: they are entries there, not headings.
+  assert.deepEqual(headingsAtFoot(pages.slice(1), headings).map((h) => `page ${h.page + 1}: "${h.heading}"`), []);
+});
+
+test('no words glued at a colon in the PDF or the EPUB ("2015:The")', () => {
+  assert.deepEqual(findGluedColons(text), []);
+  const book = unzipSync(new Uint8Array(readFileSync(join(root, 'dist', SITE.briefEpub))));
+  const body = Buffer.from(book['EPUB/briefing.xhtml']!).toString('utf8');
+  assert.deepEqual(findGluedInHtml(body).map((g) => g.context).filter((c) => /\|[:;,]/.test(c)), []);
 });
 
 test('the text holds the bottom line and every endnote', () => {

@@ -5,6 +5,11 @@
  *
  *   <p>See the<a href="/glossary/">glossary</a>.</p>   →  "See the|glossary"
  *   <p>2026<a href="#s">(sources)</a></p>              →  "2026|(sources)"
+ *   <h3><span>2015</span>:The 2015 agreement</h3>      →  "2015|:The 2015 agreement"
+ *
+ * A colon or semicolon (or a comma before a letter) just after an element's end, with a word straight after it, counts
+ * too: the reader sees "2015:The". And in plain text (a PDF's, read with pdftotext), findGluedColons finds a word, a
+ * colon and a word with no space ("2015:The"), leaving URLs ("https://…") and clock times ("10:30") be.
  *
  * A bracket glued to the word before it where a link opens ("2026(<a>sources</a>)") counts too.
  *
@@ -38,6 +43,8 @@ const STARTS_WORD = /^[\p{L}\p{N}([“«]/u;
 const OPEN_AFTER_WORD = /[\p{L}\p{N}][([]$/u;
 const LETTER_END = /[\p{L}]$/u;
 const LETTER_START = /^[\p{L}]/u;
+/** A separator with the next word glued to it: ":The", ";the", ",the" (not ",000"). */
+const GLUED_SEPARATOR = /^(?:[:;][\p{L}\p{N}]|,\p{L})/u;
 
 type Piece = { text: string } | { edge: string } | { block: true };
 
@@ -73,6 +80,9 @@ export function findGluedText(tree: Root): GluedText[] {
     // A bracket glued to the word before it, opening onto an element: "2026(<a>sources</a>)".
     if (before && edges.length && OPEN_AFTER_WORD.test(before) && !edges.includes('sup'))
       found.push({ context: `${before.slice(-30).trimStart()}|${piece.text.slice(0, 30).trimEnd()}`, element: edges[0]! });
+    // A separator that follows an element's end, glued to the next word: "<span>2015</span>:The".
+    else if (before && edges.length && GLUED_SEPARATOR.test(piece.text))
+      found.push({ context: `${before.slice(-30).trimStart()}|${piece.text.slice(0, 30).trimEnd()}`, element: edges[0]! });
     else if (before && edges.length && ENDS_WORD.test(before) && STARTS_WORD.test(piece.text)) {
       const inWord = edges.some((e) => IN_WORD.has(e)) && LETTER_END.test(before) && LETTER_START.test(piece.text);
       const citation = edges.includes('sup') && /^[[¶]/.test(piece.text);
@@ -86,3 +96,15 @@ export function findGluedText(tree: Root): GluedText[] {
 }
 
 export const findGluedInHtml = (html: string): GluedText[] => findGluedText(fromHtml(html));
+
+/** Words glued to a colon in plain text ("2015:The", "Undated:Bashar"), each with a little context; URLs and times are not. */
+export function findGluedColons(text: string): string[] {
+  const found: string[] = [];
+  for (const m of text.matchAll(/(\S*?)([\p{L}\p{N})\]])([:;])([\p{L}\p{N}])(\S{0,20})/gu)) {
+    const [whole, lead = '', last = '', mark, next = ''] = m;
+    if (mark === ':' && /^\d$/.test(last) && /^\d$/.test(next)) continue; // a time or a ratio: 10:30
+    if (mark === ':' && /(^|[^\p{L}])(https?|mailto|urn|doi|file)$/iu.test(lead + last)) continue; // a URL's scheme
+    found.push(whole.slice(-40));
+  }
+  return found;
+}

@@ -14,6 +14,7 @@ import type { Element, Root } from 'hast';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { parseAtomFeed } from 'feedsmith';
+import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { fromHtml } from '../audit/hast.ts';
 import { FIRST_ROUND_TRIP, SCRIPT_BUDGET, weighPage } from '../../src/lib/page-weight.ts';
@@ -21,6 +22,7 @@ import { copyProject, type Project } from './project.ts';
 import { reservedHosts } from '../audit/reserved-hosts.ts';
 import { listFiles } from '../../src/lib/files.ts';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.ts';
+import { SITE } from '../../src/site.ts';
 
 const fixture = new URL('../fixtures/update-round/', import.meta.url).pathname;
 const SITE_URL = 'https://briefing.example.net';
@@ -161,6 +163,20 @@ test('both sources have their paragraph anchors and "cited by" lists', () => {
   assert.ok(hrefs(select('li#p7', first)!).includes(`${BASE}positions/${OLD}/`), '¶7 is still cited by the replaced position');
   const sources = page('/sources/');
   assert.ok(hrefs(sources).includes(`${BASE}sources/fictional-round-two/`) && hrefs(sources).includes(`${BASE}sources/muscat-2026-02-06/`));
+});
+
+test('with SITE_URL, the PDF links other pages at the hosted site and the brief names its live edition; as of the later source', async () => {
+  const doc = await PDFDocument.load(readFileSync(join(project.dir, 'dist', SITE.briefPdf)), { updateMetadata: false });
+  const uris = doc.getPages().flatMap((p) => {
+    const annots = p.node.Annots();
+    return Array.from({ length: annots?.size() ?? 0 }, (_, i) => doc.context.lookup(annots!.get(i), PDFDict).lookupMaybe(PDFName.of('A'), PDFDict)?.lookup(PDFName.of('URI')))
+      .flatMap((u) => (u instanceof PDFString || u instanceof PDFHexString ? [u.decodeText()] : []));
+  });
+  assert.ok(uris.some((u) => u.startsWith(`${ROOT}actors/`)), `no link to an actor page at ${ROOT}: ${uris.slice(0, 5).join(' ')}`);
+  assert.deepEqual(uris.filter((u) => !u.startsWith(ROOT) && u.includes(new URL(SITE.defaultUrl).host)), [], 'links to the placeholder address');
+  const cover = select('.brief-cover', page('/brief/'))!;
+  assert.deepEqual(hrefs(select('.cover-facts', cover)!), [ROOT]);
+  assert.match(text(cover), /Dateline Muscat, 6 February 2026 As of 20 February 2026 Sources 2 sources, .* Live edition https:\/\/briefing\.example\.net\/briefings\/muscat\/, with any later updates/);
 });
 
 // In a browser, only on request (it needs Chromium and adds some 20 s): screenshots of /changes/, and axe-core (WCAG 2
