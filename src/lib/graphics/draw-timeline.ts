@@ -94,7 +94,7 @@ export function drawTimeline(events: readonly TimelineEvent[], { eventHref, para
       // stand at least TARGET units apart.
       const hitBox = (x: number, baseline: number, textWidth: number) => {
         const width = Math.max(textWidth + 6, TARGET);
-        return s('rect', { class: 'hit', x: x - (width - textWidth) / 2, y: baseline - 0.3 * small - TARGET / 2, width, height: TARGET });
+        return s('rect', { class: 'hit', fillOpacity: 0, x: x - (width - textWidth) / 2, y: baseline - 0.3 * small - TARGET / 2, width, height: TARGET });
       };
       const paraX = (i: number) => labelX + dateWidth + 8 + cites.slice(0, i).reduce((x, p) => x + Math.max(estimateWidth(`¶${p.n}`, small) + 6, TARGET), 0);
       return s('g', { class: 'event' }, [
@@ -108,7 +108,7 @@ export function drawTimeline(events: readonly TimelineEvent[], { eventHref, para
         s('a', { href: eventHref(l.id) }, [
           s('title', byId.get(l.id)!.title),
           // The title's target runs from under the ¶ marks' boxes, at least TARGET units tall, as wide as its column.
-          s('rect', { class: 'hit', x: labelX - 2, y: l.y - 0.3 * small + TARGET / 2, width: layout.width - labelX, height: Math.max(TARGET, lh * l.titleLines.length + 4 + 0.3 * small - TARGET / 2) }),
+          s('rect', { class: 'hit', fillOpacity: 0, x: labelX - 2, y: l.y - 0.3 * small + TARGET / 2, width: layout.width - labelX, height: Math.max(TARGET, lh * l.titleLines.length + 4 + 0.3 * small - TARGET / 2) }),
           s('text', { class: 'title', x: labelX, y: l.y + lh }, l.titleLines.map((line, i) => s('tspan', { x: labelX, dy: i === 0 ? 0 : lh }, line))),
         ]),
       ]);

@@ -35,7 +35,6 @@ ${t} .date { fill: ${c('muted')}; font-size: 12px; }
 ${t} .para { fill: ${c('link')}; font-size: 12px; }
 ${t} .title { fill: ${c('link')}; font-weight: 600; }
 ${t} a:hover .title, ${t} a:hover .para { text-decoration: underline; }
-${t} .hit { fill: transparent; }
 ${t} .timeline-narrow { font-size: 15px; }
 ${t} .timeline-narrow .axis text, ${t} .timeline-narrow .date, ${t} .timeline-narrow .para { font-size: 14px; }`;
 }
