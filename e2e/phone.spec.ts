@@ -2,23 +2,14 @@
 // phone drawing keeps its smallest text at 12 px or more and its links 24 px or more from 320 to 430 px; the menu
 // closes on Escape (focus back on its button) and on a tap outside.
 import { expect, test } from '@playwright/test';
-import { readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-
-/** Every built page of the hosted edition, as a path on the test server. */
-const pages = (function walk(dir: string): string[] {
-  return readdirSync(dir).sort().flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return walk(path);
-    return name.endsWith('.html') ? [`/${relative('dist', path).replace(/index\.html$/, '')}`] : [];
-  });
-})('dist');
+import { pagePaths } from './site.ts';
 
 test.describe('on a 320 px phone', () => {
   test.use({ viewport: { width: 320, height: 700 }, hasTouch: true, isMobile: true });
 
   test('no page is wider than the screen', async ({ page }) => {
     test.setTimeout(120_000);
+    const pages = await pagePaths();
     expect(pages.length).toBeGreaterThan(80);
     const wide: string[] = [];
     for (const path of pages) {

@@ -14,6 +14,25 @@ export async function pagePaths(): Promise<string[]> {
   return htmlFiles('dist').filter((f) => f !== '404.html').map((f) => `${base}${f.replace(/index\.html$/, '')}`).sort();
 }
 
+/**
+ * One page per template and state, for checks whose outcome is the template's (axe): every page with at most one
+ * path segment below the base (home, the indexes, search, the brief), every briefing page (each holds components of
+ * its own: the grid, the graphics), and of each other collection's entry pages the first and the last by path (a
+ * state and a person, a party's page with its officials' stances; an early and a late position). The 404 page too.
+ */
+export function templateSample(paths: readonly string[]): string[] {
+  const base = withBase(readSettings(process.env).base, '');
+  const groups = new Map<string, string[]>();
+  const sample: string[] = [];
+  for (const path of paths) {
+    const parts = path.slice(base.length).split('/').filter(Boolean);
+    if (parts.length <= 1 || parts[0] === 'briefing') sample.push(path);
+    else groups.set(parts[0]!, [...(groups.get(parts[0]!) ?? []), path]);
+  }
+  for (const list of groups.values()) sample.push(list[0]!, ...(list.length > 1 ? [list.at(-1)!] : []));
+  return sample.sort();
+}
+
 /** Links to files, not pages (sitemaps, robots.txt, graphics, downloads, open data): the crawl does not open them. */
 export const NOT_A_PAGE = /\.(xml|txt|svg|zip|pdf|epub|json|csv)$/;
 
