@@ -48,8 +48,6 @@ try {
 } catch (error) {
   refuse((error as Error).message);
 }
-// Once, before the build: what the missing setting leaves out (src/lib/settings.ts, the README's "Without SITE_URL").
-if (!siteGiven) console.log(NO_SITE_URL);
 const contentProblem = contentDirProblem(process.env);
 if (contentProblem) refuse(contentProblem);
 
@@ -117,6 +115,9 @@ try {
   await release();
   unwritable(error, out);
 }
+// Once, when everything is ready to build: what the missing setting leaves out (src/lib/settings.ts, the README's
+// "Without SITE_URL"). After every refusal, so that a refused build still says one line.
+if (!siteGiven) console.log(NO_SITE_URL);
 holdAt('astro');
 // Astro's own command line, run on this Node (npm scripts run on the Node 24 of the `node` devDependency).
 const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');

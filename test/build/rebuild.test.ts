@@ -49,7 +49,7 @@ test('adding an event and a relation redraws the timeline and the actor map', ()
 
   const actors = readFileSync(join(project.dir, 'dist/actors/index.html'), 'utf8');
   assert.match(svgOf(actors, 'id="actor-map"'), /test relation label/);
-  assert.match(actors, /European parties<\/a> test relation label <a[^>]*>Syria<\/a>/);
+  assert.match(actors, /European parties<\/a> are test relation label <a[^>]*>Syria<\/a>/);
 });
 
 test('a build refused by the content checks says why, and leaves the previous dist/ and dist-offline/ exactly as they were', () => {
