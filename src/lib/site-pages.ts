@@ -232,7 +232,7 @@ export function sitePages(graph: BriefingGraph, bodyText: ReadonlyMap<string, Bo
           ? [{ anchor: 'undated', heading: UNDATED_HEADING, text: UNDATED_NOTE }] : []),
         {
           anchor: e.id, heading: e.data.title,
-          text: join([e.data.date ? formatPartialDate(e.data.date.on) : `Undated${e.data.when ? ` (${e.data.when})` : ''}.`, e.data.summary,
+          text: join([e.data.date ? sentence(formatPartialDate(e.data.date.on)) : `Undated${e.data.when ? ` (${e.data.when})` : ''}.`, e.data.summary,
             e.data.actors.length > 0 && `Involves: ${e.data.actors.map((a) => g.actorName(a.id)).join(', ')}.`]),
         },
       ]),

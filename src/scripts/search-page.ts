@@ -196,7 +196,7 @@ export function startSearchPage(engine: SearchEngine): void {
       const verbatim = element('a', { href: `${location.pathname}${writeState({ ...state, q: `"${typed}"` })}`, textContent: `search for “${typed}” as typed` });
       parts.push(`Read ${plan.corrections.map((c) => `“${c.from}” as “${c.to}”`).join(', ')}; `, verbatim, '.');
     }
-    if (missing.length) parts.push(`${parts.length ? ' ' : ''}The briefing never mentions ${missing.map((w) => `“${w}”`).join(' or ')}: it is built from one report, which does not cover this.`);
+    if (missing.length) parts.push(`${parts.length ? ' ' : ''}The briefing never mentions ${missing.map((w) => `“${w}”`).join(' or ')}.`);
     else if (anyWord) parts.push(`${parts.length ? ' ' : ''}No page has all of “${plan.term}”: showing pages with most of these words.`);
     note.append(...parts);
     note.hidden = parts.length === 0;
