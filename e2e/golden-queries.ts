@@ -5,12 +5,14 @@
  * the glossary entry or the issue).
  *
  * Kinds: a name, alias or surname; a misspelling or another transliteration; a topic (issue or term); an acronym;
- * two entities together (actor + issue → that actor's stance); a question in plain words.
+ * two entities together (actor + issue → that actor's stance); a question in plain words; a nation's adjective
+ * ("Israeli air campaign June", searched as typed, not read as a name); "position of X on Y"; "what does X want";
+ * an event; and questions the report cannot answer, which list no page (`first` is empty) and say so.
  */
 export interface GoldenQuery {
   query: string;
   first: string[];
-  kind: 'name' | 'misspelt' | 'transliteration' | 'topic' | 'acronym' | 'pair' | 'question';
+  kind: 'name' | 'misspelt' | 'transliteration' | 'topic' | 'acronym' | 'pair' | 'question' | 'adjective' | 'stance-of' | 'wants' | 'event' | 'unanswerable';
 }
 
 const q = (kind: GoldenQuery['kind'], query: string, ...first: string[]): GoldenQuery => ({ query, first, kind });
@@ -59,4 +61,26 @@ export const GOLDEN_QUERIES: GoldenQuery[] = [
   q('question', 'who rejects missile talks', '/positions/iran--ballistic-missiles/', '/positions/iranian-state-media--ballistic-missiles/'),
   q('question', 'where does Russia stand', '/actors/russia/', '/positions/russia--regional-escalation/'),
   q('question', 'what does Iran want on enrichment', '/positions/iran--uranium-enrichment/'),
+  q('question', 'is missile programme negotiable', '/issues/ballistic-missiles/', '/positions/iran--ballistic-missiles/'),
+  // The strikes came in the closing phase of the Israeli campaign: the military context and the timeline tell it.
+  q('adjective', 'Israeli air campaign June', '/briefing/military-context/', '/timeline/'),
+  q('adjective', 'Omani mediators', '/actors/oman/'),
+  q('adjective', 'Russian call for restraint', '/actors/russia/', '/positions/russia--regional-escalation/'),
+  q('adjective', 'Iranian threats against Gulf bases', '/actors/gulf-host-states/', '/positions/iran--regional-escalation/'),
+  q('stance-of', 'position of Israel on missiles', '/positions/israel--ballistic-missiles/'),
+  q('stance-of', 'position of Iran on the stockpile', '/positions/iran--enriched-uranium-stockpile/'),
+  q('stance-of', 'position of the United States on talks scope', '/positions/united-states--talks-scope/'),
+  q('stance-of', 'Rubio position on treatment of population', '/positions/marco-rubio--treatment-of-population/'),
+  // Tehran wants recognition of its right to enrich and sanctions relief, on a nuclear-only agenda.
+  q('wants', 'what does Iran want', '/positions/iran--talks-scope/', '/positions/iran--uranium-enrichment/', '/positions/iran--sanctions-relief/'),
+  q('wants', 'what does Rubio want', '/positions/marco-rubio--talks-scope/', '/actors/marco-rubio/'),
+  q('wants', 'what does Russia want', '/actors/russia/', '/positions/russia--regional-escalation/'),
+  q('wants', 'what does Israel want', '/actors/israel/', '/positions/israel--ballistic-missiles/'),
+  q('event', 'air campaign June', '/briefing/military-context/', '/timeline/'),
+  q('event', 'crackdown on protests', '/issues/treatment-of-population/', '/positions/united-states--treatment-of-population/'),
+  q('event', 'fall of Assad', '/actors/bashar-al-assad/'),
+  q('event', 'massive armada', '/issues/military-pressure/', '/positions/donald-trump--military-pressure/'),
+  q('unanswerable', 'Chinese position'),
+  q('unanswerable', 'oil prices 2027'),
+  q('unanswerable', 'election results'),
 ];

@@ -136,3 +136,36 @@ for (const q of hostile) {
     expect(errors).toEqual([]);
   });
 }
+
+test('the count is the number of results listed, "Show more" included', async ({ page }) => {
+  await searchFor(page, '?q=Iran');
+  const total = Number(await page.locator('form#search').getAttribute('data-total'));
+  const more = page.locator('#search-more');
+  while (await more.isVisible()) await more.click();
+  await expect(results(page)).toHaveCount(total);
+  await expect(page.locator('#search-status')).toHaveText(`${total} results for “Iran”.`);
+});
+
+test('a word of the briefing is searched as typed: "Israeli" is not read as Israel', async ({ page }) => {
+  await searchFor(page, `?q=${encodeURIComponent('Israeli air campaign June')}`);
+  await expect(page.locator('#search-note')).toBeHidden();
+  await expect(page.locator('#search-status')).toContainText('for “Israeli air campaign June”');
+});
+
+test('a question the report cannot answer lists nothing and says so', async ({ page }) => {
+  await searchFor(page, `?q=${encodeURIComponent('oil prices 2027')}`);
+  await expect(results(page)).toHaveCount(0);
+  await expect(page.locator('#search-note')).toContainText('The briefing never mentions “oil” or “prices” or “2027”');
+  await expect(page.getByText('may not cover this')).toBeVisible();
+});
+
+for (const width of [320, 390, 1280]) {
+  test(`the keyboard hint's key is one box on one line at ${width} px`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 800 });
+    await searchFor(page, '');
+    const key = page.locator('#search-hint kbd');
+    await expect(key).toHaveText('↓');
+    const rects = await key.evaluate((el) => el.getClientRects().length);
+    expect(rects).toBe(1);
+  });
+}

@@ -18,7 +18,8 @@ import {
 import { MANIFEST_FILE, type PageManifest } from '../src/lib/page-manifest.ts';
 import type { SearchDoc } from '../src/lib/search-docs.ts';
 import { miniSearchEngine, scriptLoader } from '../src/scripts/minisearch-engine.ts';
-import type { SearchHit } from '../src/scripts/search-engine.ts';
+import { hitOf } from '../src/scripts/search-engine.ts';
+import { queryStems, type RankDoc } from '../src/lib/search-rank.ts';
 
 const fixtures = new URL('./fixtures/offline/', import.meta.url);
 const read = (name: string) => readFileSync(new URL(name, fixtures), 'utf8');
@@ -189,7 +190,7 @@ test('sharded and inline payloads rank alike, and a query loads only the shards 
 
 test('a shard from another build is refused with a hint', () => {
   const index = { ...buildOfflinePayload(entries).index, version: 0 } as unknown as OfflineIndex;
-  assert.throws(() => openOfflineSearch(index, async () => []), /search-index\.js has format 0, this search\.js reads 2: rebuild the offline edition/);
+  assert.throws(() => openOfflineSearch(index, async () => []), /search-index\.js has format 0, this search\.js reads 3: rebuild the offline edition/);
 });
 
 /** The browser's side in Node: a document whose appended scripts run in a vm context, as file:// would run them. */
@@ -225,13 +226,14 @@ test('the browser loader appends one classic script per shard and the engine ren
     }
     const browser = fakeBrowser(dir);
     const engine = miniSearchEngine(browser.index, '../', browser.load);
-    const outcome = await engine.search('missiles', {});
-    assert.equal(outcome.total, 3);
+    const candidates = await engine.candidates(['missiles']);
+    assert.equal(candidates.length, 3);
     // (JSON: arrays made in the vm context have that context's Array.prototype)
-    const hits = JSON.parse(JSON.stringify(await Promise.all(outcome.hits.map((load) => load())))) as SearchHit[];
-    assert.deepEqual(hits.find((h) => h.title === 'Marco Rubio'), {
-      path: '/actors/marco-rubio/', url: '../actors/marco-rubio/index.html', title: 'Marco Rubio', type: 'actor', actors: ['marco-rubio'], issues: [], summary: '',
-      excerpt: 'Demands talks on <mark>missiles</mark>.', // the best-scoring section
+    const { docs } = JSON.parse(JSON.stringify(await engine.load())) as { docs: RankDoc[] };
+    const rubio = docs.find((d) => d.path === '/actors/marco-rubio/')!;
+    assert.deepEqual(hitOf(rubio, queryStems('missiles'), engine.url, []), {
+      path: '/actors/marco-rubio/', url: '../actors/marco-rubio/index.html', title: 'Marco Rubio', type: 'actor', actors: ['marco-rubio'], issues: [], summary: '', stance: undefined,
+      excerpt: 'US Secretary of State who wants <mark>missiles</mark> on …', // the first sentence with the word
       subResults: [{ url: '../actors/marco-rubio/index.html#positions', title: 'Positions', excerpt: 'Demands talks on <mark>missiles</mark>.' }],
     });
     assert.ok(browser.appended.every((src) => /^\.\.\/search-index\/(terms|excerpts)-\d+\.js$/.test(src)), browser.appended.join(', '));
@@ -240,8 +242,7 @@ test('the browser loader appends one classic script per shard and the engine ren
 
     rmSync(join(dir, SHARD_DIR, 'excerpts-0.js'));
     const broken = fakeBrowser(dir);
-    const again = await miniSearchEngine(broken.index, '../', broken.load).search('Rubio', {});
-    await assert.rejects(again.hits[0]!(), /Could not load \.\.\/search-index\/excerpts-0\.js: the offline edition is incomplete/);
+    await assert.rejects(miniSearchEngine(broken.index, '../', broken.load).load(), /Could not load \.\.\/search-index\/excerpts-0\.js: the offline edition is incomplete/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -6,7 +6,7 @@ import { buildBriefing } from '../src/lib/briefing-graph.ts';
 import { groupEntries, readContent } from '../src/lib/content-files.ts';
 import { buildVocabulary, planQuery, words } from '../src/lib/search-vocabulary.ts';
 import { pagefindHtml } from '../src/lib/search-docs.ts';
-import { bodyExcerpt } from '../src/scripts/pagefind-engine.ts';
+import { answerSnippet, queryStems } from '../src/lib/search-rank.ts';
 
 const read = readContent(new URL('./fixtures/briefing/content/', import.meta.url).pathname);
 const vocabulary = buildVocabulary(buildBriefing(groupEntries(read.entries), { base: '/', known: read.known, paragraphCounts: read.paragraphCounts }));
@@ -75,11 +75,9 @@ test('Pagefind indexes the search document: title, weighted keywords, filters, m
   assert.match(html, /<p>No quota\. Sylvania &#x3C;refuses> it\.<\/p><h2 id="more">More<\/h2><p>Later\.<\/p>/);
 });
 
-test('the hosted excerpt comes from the text where the words match, not from the title or keywords', () => {
-  const content = 'Rufus Firefly. Rufus Firefly Firefly. Envoy of Freedonia who met Firefly again later in the fictional story.';
-  // Words 1 (title), 3 and 4 (keywords) and 10 (text) are "Firefly".
-  const locations = [1, 3, 4, 10];
-  const excerpt = bodyExcerpt({ content, locations, weighted_locations: [{ weight: 7, location: 1 }, { weight: 10, location: 3 }, { weight: 10, location: 4 }, { weight: 1, location: 10 }] });
-  assert.equal(excerpt, '… Envoy of Freedonia who met <mark>Firefly</mark> again later in the fictional story.');
-  assert.equal(bodyExcerpt({ content, locations: [0], weighted_locations: [{ weight: 7, location: 0 }] }), '');
+test('an excerpt is a sentence of the page\'s own text, never its keywords', () => {
+  const doc = { sections: [{ text: 'Envoy of Freedonia. He met Firefly again later in the fictional story. The end.' }] };
+  assert.equal(answerSnippet(doc, queryStems('Firefly'))?.html, 'He met <mark>Firefly</mark> again later in the fictional story.');
+  // A name only in the keywords gives no excerpt: the result shows the page's summary instead.
+  assert.equal(answerSnippet(doc, queryStems('Rufus')), null);
 });

@@ -37,7 +37,7 @@ import { hostedRoot, withBase } from '../lib/links.ts';
 import { offlineHref, rootPrefix } from '../lib/offline-links.ts';
 import { buildOfflinePayload, payloadFiles, type PayloadOptions } from '../lib/offline-search.ts';
 import { MANIFEST_FILE, readManifest, type PageRecord } from '../lib/page-manifest.ts';
-import type { SearchDoc } from '../lib/search-docs.ts';
+import { RANK_FILE, type SearchDoc } from '../lib/search-docs.ts';
 import { VOCABULARY_FILE, type SearchVocabulary } from '../lib/search-vocabulary.ts';
 import { SITE } from '../site.ts';
 import { recordTiming } from './timings.ts';
@@ -83,8 +83,8 @@ export function assetsOf(tree: Root, file: string): string[] {
 const HOSTING_ONLY = /^(pagefind\/|_astro\/|404\.html$|robots\.txt$|sitemap[^/]*\.xml$|[^/]+\.zip$|changes\.xml$)/;
 /** The Atom feed's file in the hosted build (src/pages/changes.xml.ts). */
 export const FEED_FILE = 'changes.xml';
-// The search vocabulary ships inside search-index.js (file:// pages cannot fetch it).
-const leftOut = (file: string) => HOSTING_ONLY.test(file) || file === MANIFEST_FILE || file === VOCABULARY_FILE;
+// The search vocabulary and documents ship inside search-index.js (file:// pages cannot fetch them).
+const leftOut = (file: string) => HOSTING_ONLY.test(file) || file === MANIFEST_FILE || file === VOCABULARY_FILE || file === RANK_FILE;
 
 export interface OfflineOptions {
   /** The built hosted site. */

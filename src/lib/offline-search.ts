@@ -27,6 +27,8 @@ export interface OfflinePage {
   /** One line about the page (a position's headline), and a position's stance. */
   summary: string;
   stance?: string;
+  /** Names, aliases and other recall aids: ranked with, never shown. */
+  keywords: string;
 }
 
 /** What a result shows for one section. */
@@ -69,7 +71,7 @@ export type TermsShard = number[][];
 /** One entry per section of the shard's pages, in order: the excerpt, or [excerpt, anchor, heading] under a heading. */
 export type ExcerptsShard = (string | [string, string, string])[];
 
-const FORMAT = 2;
+const FORMAT = 3;
 /** What each matching section after a page's best adds to its score, as a share of that section's score. */
 const OTHER_SECTIONS = 0.3;
 
@@ -182,7 +184,7 @@ export function buildOfflinePayload(entries: readonly { path: string; doc: Searc
   const excerpts: ExcerptsShard[] = [];
   const indexed: IndexedSection[] = [];
   for (const { path, doc } of entries) {
-    pages.push({ path, title: doc.title, type: doc.type, actors: doc.actors, issues: doc.issues, summary: doc.summary, ...(doc.stance ? { stance: doc.stance } : {}) });
+    pages.push({ path, title: doc.title, type: doc.type, actors: doc.actors, issues: doc.issues, summary: doc.summary, ...(doc.stance ? { stance: doc.stance } : {}), keywords: doc.keywords });
     firstSection.push(indexed.length);
     excerpts.push(doc.sections.map((s) => {
       const excerpt = boundedExcerpt(s.text, excerptWords);

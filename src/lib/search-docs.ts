@@ -7,6 +7,8 @@
  */
 import type { Element, ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
+import { boundedExcerpt, EXCERPT_WORDS } from './offline-search.ts';
+import type { RankDoc } from './search-rank.ts';
 
 export interface SearchSection {
   /** Id of the heading that opens the section; none for the text before the first such heading. */
@@ -72,4 +74,27 @@ export function pagefindHtml(doc: SearchDoc, lang = 'en'): string {
     type: 'root',
     children: [el('html', { lang }, el('head', {}, el('title', {}, doc.title)), el('body', { dataPagefindBody: '' }, ...body))],
   });
+}
+
+/** Where the hosted build writes the documents its search page ranks with (the offline edition has them in search-index.js). */
+export const RANK_FILE = 'search-docs.json';
+
+/** The hosted search page's ranking data: every document, and Pagefind's page ids by path. */
+export interface RankFile {
+  docs: RankDoc[];
+  /** Pagefind's id of each page (its results' `id`) → the page's site-relative path. */
+  pagefind: Record<string, string>;
+}
+
+/**
+ * A page's search document as both editions rank it (src/lib/search-rank.ts): each section's text bounded as the
+ * offline edition stores it (EXCERPT_WORDS), a heading only where a section opens at one, so the two editions score
+ * the very same words.
+ */
+export function rankDoc(path: string, doc: SearchDoc, words = EXCERPT_WORDS): RankDoc {
+  return {
+    path, title: doc.title, type: doc.type, actors: doc.actors, issues: doc.issues, summary: doc.summary,
+    ...(doc.stance ? { stance: doc.stance } : {}), keywords: doc.keywords,
+    sections: doc.sections.map((s) => ({ ...(s.anchor ? { anchor: s.anchor, heading: s.heading } : {}), text: boundedExcerpt(s.text, words) })),
+  };
 }

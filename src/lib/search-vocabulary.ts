@@ -13,8 +13,9 @@
  * - A name, alias or short name in the query makes that page a best match; a name part that belongs to one entry
  *   only ("Khorramshahr", "consortium") does too, after whole names.
  * - An actor, an issue or a stance word ("wants", "rejects") together pick the positions that answer them, first.
- * - A word that is no name but within a small edit distance of one (Damerau–Levenshtein-like, via
- *   fastest-levenshtein) is read as that name when that completes a name ("Kusner" → Kushner), and the page says so.
+ * - A word that is no word of the briefing at all, but within a small edit distance of a name's word (via
+ *   fastest-levenshtein), is read as that name when that completes a name ("Kusner" → Kushner), and the page says so.
+ *   A word the briefing uses is searched as typed ("Israeli" is not read as Israel).
  * - A query in double quotes is searched as typed.
  * Pure functions: the build makes the vocabulary from the graph, the browser plans with it.
  */
@@ -136,8 +137,12 @@ interface Found {
 const KIND_ORDER: Record<VocabularyKind, number> = { actor: 0, issue: 1, term: 2 };
 const TYPE_OF: Record<VocabularyKind, BestMatch['type']> = { actor: 'actor', issue: 'issue', term: 'glossary' };
 
-/** Plans a query (see the module comment). */
-export function planQuery(query: string, vocabulary: SearchVocabulary): QueryPlan {
+/**
+ * Plans a query (see the module comment). `isWord` says whether a folded word occurs anywhere in the briefing's
+ * search documents: such a word is never corrected ("Israeli" stays Israeli, though it is one edit from Israel).
+ * `isCommon` says whether it occurs on many pages: such a word does not pick an entry by being part of its name.
+ */
+export function planQuery(query: string, vocabulary: SearchVocabulary, isWord: (word: string) => boolean = () => false, isCommon: (word: string) => boolean = () => false): QueryPlan {
   const trimmed = query.trim();
   const quoted = /^".+"$/.test(trimmed);
   if (quoted) return { term: trimmed.slice(1, -1).trim() || null, corrections: [], best: [], verbatim: true };
@@ -162,7 +167,7 @@ export function planQuery(query: string, vocabulary: SearchVocabulary): QueryPla
   // Read near-misses as the name word they nearly match; kept only where that completes a name (below).
   const candidates = rest.map(({ typed, w }) => {
     const s = stem(w);
-    if (known.has(s) || /^\p{N}+$/u.test(w)) return { word: typed, stem: s, corrected: false };
+    if (known.has(s) || isWord(w) || /^\p{N}+$/u.test(w)) return { word: typed, stem: s, corrected: false };
     let best: string | undefined;
     let bestDistance = tolerance(w) + 1;
     for (const k of known) {
@@ -182,7 +187,8 @@ export function planQuery(query: string, vocabulary: SearchVocabulary): QueryPla
     // A part of a name that no other entry's names share ("Khorramshahr", "consortium").
     for (let at = 0; at < stems.length; at++) {
       const s = stems[at]!;
-      if (len > 1 && s.length >= 4 && n.stems.includes(s) && owners.get(s)?.size === 1) found.push({ entry: n.entry, covers: 1, whole: false, at });
+      // A word the briefing uses on many pages ("Iranian") says nothing on its own about which entry is meant.
+      if (len > 1 && s.length >= 4 && n.stems.includes(s) && owners.get(s)?.size === 1 && !isCommon(s)) found.push({ entry: n.entry, covers: 1, whole: false, at });
     }
   }
   const used = new Set(found.map((f) => f.at));

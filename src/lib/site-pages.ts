@@ -160,8 +160,8 @@ export function sitePages(graph: BriefingGraph, bodyText: ReadonlyMap<string, Bo
       keywords: [name, ...aliases, ...otherNames],
       sections: bodySections(
         name,
-        join([summary, sentence(role), aliases.length > 0 && `Also called ${aliases.join(', ')}.`,
-          otherNames.length > 0 && `Other names, ours rather than the report's: ${otherNames.join(', ')}.`,
+        // Aliases and other names are recall aids: in the keywords, which rank but are never shown as an excerpt.
+        join([summary, sentence(role),
           affiliation && `Affiliation: ${g.actorName(affiliation.id)}.`, relations.length > 0 && relations.join(' '),
           members.length > 0 && `Linked actors: ${members.join(', ')}.`]),
         body('actors', a.id),
@@ -232,7 +232,7 @@ export function sitePages(graph: BriefingGraph, bodyText: ReadonlyMap<string, Bo
           ? [{ anchor: 'undated', heading: UNDATED_HEADING, text: UNDATED_NOTE }] : []),
         {
           anchor: e.id, heading: e.data.title,
-          text: join([e.data.date ? formatPartialDate(e.data.date.on) : `Undated${e.data.when ? ` (${e.data.when})` : ''}.`, e.data.summary,
+          text: join([e.data.date ? sentence(formatPartialDate(e.data.date.on)) : `Undated${e.data.when ? ` (${e.data.when})` : ''}.`, e.data.summary,
             e.data.actors.length > 0 && `Involves: ${e.data.actors.map((a) => g.actorName(a.id)).join(', ')}.`]),
         },
       ]),
@@ -255,7 +255,7 @@ export function sitePages(graph: BriefingGraph, bodyText: ReadonlyMap<string, Bo
     pages.push({
       path: entryPath('glossary', t.id), title: term, description: definition,
       search: { type: 'glossary', summary: definition }, keywords: [term, ...aliases],
-      sections: bodySections(term, join([definition, aliases.length > 0 && `Also: ${aliases.join(', ')}.`]), body('glossary', t.id),
+      sections: bodySections(term, definition, body('glossary', t.id),
         related.length ? [{ anchor: 'related', heading: 'Related terms', text: related.map((r) => g.termName(r.id)).join(', ') }] : []),
     });
   }

@@ -1,8 +1,7 @@
 /** The offline edition's search engine: MiniSearch over search-index.js and the shards it loads on demand. */
-import { excerptHtml, openOfflineSearch, SHARD_GLOBAL, shardFile, type OfflineIndex, type OfflinePage, type OfflineResult, type ShardLoader } from '../lib/offline-search.ts';
-import { passes, type Filters, type SearchEngine, type SearchHit } from './search-engine.ts';
-
-const MAX_SUB_RESULTS = 3;
+import { openOfflineSearch, SHARD_GLOBAL, shardFile, type OfflineIndex, type OfflinePage, type ShardLoader } from '../lib/offline-search.ts';
+import type { RankDoc } from '../lib/search-rank.ts';
+import type { SearchEngine } from './search-engine.ts';
 
 type ShardStore = Record<string, unknown>;
 
@@ -33,45 +32,26 @@ export function scriptLoader(root: string, doc: Document = document, scope: Reco
 
 export function miniSearchEngine(index: OfflineIndex, root: string, load: ShardLoader = scriptLoader(root)): SearchEngine {
   const offline = openOfflineSearch(index, load);
-  const facetsOf = (filters: Filters) => ({ type: filters.type?.any ?? [], actor: filters.actor?.any ?? [], issue: filters.issue?.any ?? [] });
   const pathOf = (page: OfflinePage) => `/${page.path.replace(/index\.html$/, '')}`;
-  const byPath = new Map(index.pages.map((page, i) => [pathOf(page), i]));
-  const hitOf = async (i: number, matched: OfflineResult['sections'] = []): Promise<SearchHit> => {
-    const page = index.pages[i]!;
-    const url = `${root}${page.path}`;
-    const sections = await offline.sections(i);
-    const sectionOf = (id: unknown) => sections[(id as number) - index.firstSection[i]!]!;
-    const best = matched[0];
-    const subs = matched
-      .map((hit) => ({ hit, section: sectionOf(hit.id) }))
-      .filter(({ section }) => section.anchor)
-      .slice(0, MAX_SUB_RESULTS);
-    return {
-      path: pathOf(page),
-      url,
-      title: page.title,
-      type: page.type,
-      actors: page.actors,
-      issues: page.issues,
-      summary: page.summary,
-      stance: page.stance,
-      excerpt: excerptHtml(best ? sectionOf(best.id).excerpt : (sections[0]?.excerpt ?? ''), best?.terms ?? []),
-      subResults: subs.map(({ hit, section }) => ({ url: `${url}#${section.anchor}`, title: section.heading ?? '', excerpt: excerptHtml(section.excerpt, hit.terms) })),
-    };
-  };
+  const fileOf = new Map(index.pages.map((page) => [pathOf(page), page.path]));
+  let docs: Promise<RankDoc[]> | undefined;
   return {
-    counts: async () => (await offline.search(null, {})).counts,
+    // The search documents, as the hosted edition's search-docs.json has them: each page's record and its sections.
+    load: async () => ({
+      docs: await (docs ??= Promise.all(index.pages.map(async (page, i): Promise<RankDoc> => ({
+        path: pathOf(page), title: page.title, type: page.type, actors: page.actors, issues: page.issues, summary: page.summary,
+        ...(page.stance ? { stance: page.stance } : {}), keywords: page.keywords,
+        sections: (await offline.sections(i)).map((s) => ({ ...(s.anchor ? { anchor: s.anchor, heading: s.heading ?? '' } : {}), text: s.excerpt })),
+      })))),
+      vocabulary: index.vocabulary,
+    }),
+    async candidates(words) {
+      if (words.length === 0) return [];
+      const { results } = await offline.search(words.join(' '), {}, { anyWord: true });
+      return results.map((r) => pathOf(index.pages[r.page]!));
+    },
+    // file:// pages have no highlighter: the link opens the page (and section).
+    url: (path, anchor) => `${root}${fileOf.get(path) ?? path.slice(1)}${anchor ? `#${anchor}` : ''}`,
     preload: (term) => offline.preload(term),
-    vocabulary: async () => index.vocabulary,
-    async search(term, filters, options = {}) {
-      const { results, counts } = await offline.search(term, facetsOf(filters), options);
-      return { total: results.length, counts, hits: results.map((r) => () => hitOf(r.page, r.sections)) };
-    },
-    async lookup(best, filters) {
-      const i = byPath.get(best.path);
-      if (i === undefined) return null;
-      const hit = await hitOf(i);
-      return passes(hit, filters) ? hit : null;
-    },
   };
 }

@@ -6,16 +6,63 @@
  * every word the pages with most of them are shown.
  */
 import { PAGE_TYPES, isPageType } from '../lib/page-types.ts';
-import { planQuery, type QueryPlan } from '../lib/search-vocabulary.ts';
-import { isEmpty, type Facet, pagefindFilters, readState, searchTerm, writeState, type KnownValues, type SearchState } from '../lib/search-state.ts';
+import { FUNCTION_WORDS, planQuery, words, type QueryPlan } from '../lib/search-vocabulary.ts';
+import { prepareIndex, queryStems, rankPages, stemWord, type RankDoc, type RankIndex } from '../lib/search-rank.ts';
+import { FACETS, isEmpty, type Facet, pagefindFilters, readState, searchTerm, writeState, type KnownValues, type SearchState } from '../lib/search-state.ts';
 import { isStance, STANCES } from '../schemas/stance.ts';
-import type { FilterCounts, SearchEngine, SearchHit } from './search-engine.ts';
+import { hitOf, passes, type FilterCounts, type Filters, type SearchEngine, type SearchHit } from './search-engine.ts';
 
-const PAGE_SIZE = 10;
+const PAGE_SIZE = 20;
 /** Best matches shown above the ranked results, at most. */
 const MAX_BEST = 4;
-/** Sub-results shown under a result, at most: only sections where the words matched, other than the page's top. */
-const MAX_SUB_SHOWN = 2;
+
+/** What a query finds, before and after the filters. */
+export interface Answer {
+  plan: QueryPlan;
+  stems: string[];
+  /** Best matches (shown first, marked), then the ranked pages, each once, filters applied. */
+  results: { doc: RankDoc; best: boolean }[];
+  /** For each filter value, how many results it would leave with the other facets' selections kept. */
+  counts: FilterCounts;
+  /** No page had every word: these have most of them. */
+  anyWord: boolean;
+  /** Words of the query the briefing never uses (as typed). */
+  missing: string[];
+}
+
+/**
+ * A query's answer, the same in both editions: the plan, the engine's candidates ranked by the shared rules
+ * (src/lib/search-rank.ts), the best matches first, then the filters and their counts over that one list.
+ */
+export async function answer(engine: SearchEngine, index: RankIndex, vocabularyPlan: (q: string) => QueryPlan, typed: string | null, filters: Filters): Promise<Answer> {
+  const plan: QueryPlan = typed ? vocabularyPlan(typed) : { term: null, corrections: [], best: [], verbatim: false };
+  const stems = queryStems(plan.term);
+  let ranked: RankDoc[];
+  let anyWord = false;
+  let missing: string[] = [];
+  if (plan.term === null || stems.length === 0) ranked = plan.term === null ? index.docs.map((p) => p.doc) : [];
+  else {
+    // The engine looks for the words as typed and as stems, so its own matching and the shared one both have their say.
+    const looked = [...new Set([...words(plan.term).filter((w) => !FUNCTION_WORDS.has(w)), ...stems])];
+    const outcome = rankPages(stems, index, await engine.candidates(looked));
+    anyWord = outcome.anyWord;
+    missing = words(plan.term).filter((w) => outcome.missing.includes(stemWord(w)));
+    ranked = outcome.results.map((r) => index.byPath.get(r.path)!.doc);
+  }
+  const best = plan.best.flatMap((b) => index.byPath.get(b.path)?.doc ?? []).slice(0, MAX_BEST);
+  const bestPaths = new Set(best.map((d) => d.path));
+  const all = [...best.map((doc) => ({ doc, best: true })), ...ranked.filter((d) => !bestPaths.has(d.path)).map((doc) => ({ doc, best: false }))];
+  const counts: FilterCounts = {};
+  for (const facet of FACETS) {
+    const slot: Record<string, number> = (counts[facet] = {});
+    for (const { doc } of all) {
+      if (!passes(doc, filters, facet)) continue;
+      const values = facet === 'type' ? [doc.type] : facet === 'actor' ? doc.actors : doc.issues;
+      for (const v of new Set(values)) slot[v] = (slot[v] ?? 0) + 1;
+    }
+  }
+  return { plan, stems, results: all.filter(({ doc }) => passes(doc, filters)), counts, anyWord, missing: [...new Set(missing)] };
+}
 
 /** Keeps Pagefind's <mark> highlights and turns anything else into plain text. */
 function excerptNodes(html: string): Node[] {
@@ -41,6 +88,7 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<H
 /** Names of actors and issues by id, for a position's "actor · issue · stance" line. */
 type Labels = (facet: Facet, value: string) => string;
 
+const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const plainText = (html: string) => excerptNodes(html).map((n) => n.textContent).join('');
 
 function renderResult(hit: SearchHit, labels: Labels, best = false): HTMLLIElement {
@@ -61,10 +109,11 @@ function renderResult(hit: SearchHit, labels: Labels, best = false): HTMLLIEleme
     if (hit.summary) line.append(`: ${hit.summary}`);
     item.append(line);
   }
-  // The excerpt: the matched text; a best match found by name alone shows the page's own summary line instead.
-  const excerpt = /<mark>/.test(hit.excerpt) || !hit.summary || hit.type === 'position' ? hit.excerpt : hit.summary;
+  // The excerpt: the sentence of the page's own text that answers; failing one, the page's summary line (a position's
+  // headline is already in its meta line).
+  const excerpt = hit.excerpt || (hit.type === 'position' ? '' : escapeText(hit.summary));
   if (plainText(excerpt).trim()) item.append(element('p', { className: 'excerpt' }, ...excerptNodes(excerpt)));
-  const subs = hit.subResults.filter((s) => /<mark>/.test(s.excerpt) && s.title !== hit.title && plainText(s.excerpt) !== plainText(hit.excerpt)).slice(0, MAX_SUB_SHOWN);
+  const subs = hit.subResults.filter((s) => s.title !== hit.title && plainText(s.excerpt) !== plainText(hit.excerpt));
   if (subs.length > 0) {
     item.append(element('ul', { className: 'sub-results' }, ...subs.map((s) =>
       element('li', {}, element('a', { href: s.url, textContent: s.title }), element('p', { className: 'excerpt' }, ...excerptNodes(s.excerpt))))));
@@ -120,29 +169,35 @@ export function startSearchPage(engine: SearchEngine): void {
   };
 
   let generation = 0;
-  let remaining: (() => Promise<SearchHit>)[] = [];
-  /** Paths already listed (the best matches), so the ranked results do not repeat them. */
-  let shown = new Set<string>();
+  /** The current answer's results not listed yet ("Show more"). */
+  let remaining: SearchHit[] = [];
 
-  async function renderPage(mine: number) {
-    const batch = await Promise.all(remaining.splice(0, PAGE_SIZE).map((load) => load()));
-    if (mine !== generation) return;
-    const fresh = batch.filter((hit) => !shown.has(hit.path));
-    for (const hit of fresh) shown.add(hit.path);
-    list.append(...fresh.map((hit) => renderResult(hit, labels)));
+  function renderPage() {
+    list.append(...remaining.splice(0, PAGE_SIZE).map((hit) => renderResult(hit, labels)));
     more.hidden = remaining.length === 0;
+    more.textContent = `Show ${remaining.length} more result${remaining.length === 1 ? '' : 's'}`;
   }
+
+  // The documents and vocabulary, loaded once the reader searches (prepared once for ranking).
+  let prepared: Promise<{ index: RankIndex; plan: (q: string) => QueryPlan }> | undefined;
+  const ready = () =>
+    (prepared ??= engine.load().then(({ docs, vocabulary }) => {
+      const index = prepareIndex(docs);
+      const common = index.docs.length / 4;
+      return { index, plan: (q: string) => planQuery(q, vocabulary, (w) => index.vocabulary.has(w), (w) => (index.documentFrequency.get(w) ?? 0) > common) };
+    }));
 
   const note = form.querySelector<HTMLElement>('#search-note')!;
   /** Says how the query was read: names it corrected, words it dropped, or that no page had every word. */
-  function explain(plan: QueryPlan, typed: string, anyWord: boolean) {
+  function explain(plan: QueryPlan, typed: string, anyWord: boolean, missing: readonly string[]) {
     note.replaceChildren();
     const parts: (Node | string)[] = [];
     if (plan.corrections.length) {
       const verbatim = element('a', { href: `${location.pathname}${writeState({ ...state, q: `"${typed}"` })}`, textContent: `search for “${typed}” as typed` });
       parts.push(`Read ${plan.corrections.map((c) => `“${c.from}” as “${c.to}”`).join(', ')}; `, verbatim, '.');
     }
-    if (anyWord) parts.push(`${parts.length ? ' ' : ''}No page has all of “${plan.term}”: showing pages with most of these words.`);
+    if (missing.length) parts.push(`${parts.length ? ' ' : ''}The briefing never mentions ${missing.map((w) => `“${w}”`).join(' or ')}.`);
+    else if (anyWord) parts.push(`${parts.length ? ' ' : ''}No page has all of “${plan.term}”: showing pages with most of these words.`);
     note.append(...parts);
     note.hidden = parts.length === 0;
   }
@@ -164,9 +219,12 @@ export function startSearchPage(engine: SearchEngine): void {
       return;
     }
     form.dataset.status = 'loading';
+    const { index, plan } = await ready();
+    const typed = searchTerm(state.q);
+    const result = await answer(engine, index, plan, isEmpty(state) ? null : typed, pagefindFilters(state));
+    if (mine !== generation) return;
+    showCounts(result.counts);
     if (isEmpty(state)) {
-      showCounts(await engine.counts());
-      if (mine !== generation) return;
       list.replaceChildren();
       status.textContent = '';
       note.hidden = true;
@@ -175,23 +233,16 @@ export function startSearchPage(engine: SearchEngine): void {
       form.dataset.status = 'idle';
       return;
     }
-    const typed = searchTerm(state.q);
-    const filters = pagefindFilters(state);
-    const plan: QueryPlan = typed ? planQuery(typed, await engine.vocabulary()) : { term: null, corrections: [], best: [], verbatim: false };
-    let outcome = await engine.search(plan.term, filters);
-    const anyWord = outcome.total === 0 && (plan.term?.split(/\s+/).length ?? 0) > 1;
-    if (anyWord) outcome = await engine.search(plan.term, filters, { anyWord });
-    const best = (await Promise.all(plan.best.map((b) => engine.lookup(b, filters, plan.term)))).filter((h): h is SearchHit => h !== null).slice(0, MAX_BEST);
-    if (mine !== generation) return;
-    showCounts(outcome.counts);
-    remaining = [...outcome.hits];
-    shown = new Set(best.map((h) => h.path));
-    list.replaceChildren(...best.map((hit) => renderResult(hit, labels, true)));
-    explain(plan, typed ?? '', anyWord);
-    await renderPage(mine);
-    if (mine !== generation) return;
-    const n = Math.max(outcome.total, best.length);
-    const term = plan.term;
+    const highlight = result.plan.term?.split(/\s+/).filter(Boolean) ?? [];
+    const hits = result.results.map(({ doc, best }) => ({ hit: hitOf(doc, result.stems, engine.url, highlight), best }));
+    const best = hits.filter((h) => h.best);
+    remaining = hits.filter((h) => !h.best).map((h) => h.hit);
+    list.replaceChildren(...best.map(({ hit }) => renderResult(hit, labels, true)));
+    renderPage();
+    explain(result.plan, typed ?? '', result.anyWord, result.missing);
+    // The count is the number of results listed (with "Show more" for the rest), best matches included.
+    const n = hits.length;
+    const term = result.plan.term;
     const chosen = boxes.filter((b) => b.checked).map(labelOf);
     status.textContent =
       `${n === 0 ? 'No' : n} result${n === 1 ? '' : 's'}` +
@@ -228,7 +279,7 @@ export function startSearchPage(engine: SearchEngine): void {
     state = fromForm();
     void run();
   });
-  more.addEventListener('click', () => void renderPage(generation));
+  more.addEventListener('click', () => renderPage());
 
   // Arrow keys: from the box into the results, and between result links; Enter follows the focused link.
   const links = () => [...list.querySelectorAll<HTMLAnchorElement>('a')];
