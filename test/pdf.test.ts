@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
-import { contentsMismatch, destinationPages, partPages, printTooBig, PRINT_LIMITS, writeBriefPdf } from '../src/integrations/pdf.ts';
+import { contentsMismatch, destinationPages, partPages, printTooBig, PRINT_LIMITS, renumberNodeIds, writeBriefPdf } from '../src/integrations/pdf.ts';
 
 test('a /brief/ page over the limit is refused in one line with the fix; one under it is not', () => {
   assert.equal(printTooBig(PRINT_LIMITS.bytes), undefined);
@@ -59,4 +59,23 @@ test('a part printed on another page than the contents say is named, with both n
   assert.equal(contentsMismatch({ overview: 2, actors: 15 }, { overview: 2, actors: 15 }), undefined);
   assert.equal(contentsMismatch({ overview: 2, actors: 15 }, { overview: 2, actors: 16 }), '#actors is printed on page 16 but the contents say 15');
   assert.equal(contentsMismatch({}, { overview: 2 }), '#overview is printed on page 2 but the contents say nothing');
+});
+
+test("Chromium's structure-element names (node00000329) are renumbered by rank, everywhere they are used", async () => {
+  const make = async (numbers: number[]) => {
+    const doc = await PDFDocument.create();
+    const ids = numbers.map((n) => PDFString.of(`node${String(n).padStart(8, '0')}`));
+    // Two header cells, a cell pointing at both, and the name tree listing them in order.
+    const cells = ids.map((id) => doc.context.register(doc.context.obj({ S: 'TH', ID: id })));
+    doc.context.register(doc.context.obj({ S: 'TD', A: [{ O: 'Table', Headers: ids }] }));
+    doc.context.register(doc.context.obj({ Names: [ids[0]!, cells[0]!, ids[1]!, cells[1]!] }));
+    renumberNodeIds(doc);
+    return doc.context.enumerateIndirectObjects().map(([, o]) => o.toString()).join('\n');
+  };
+  // The same page printed twice: other numbers, the same order.
+  const first = await make([329, 331]);
+  assert.equal(first, await make([1204, 1206]));
+  assert.doesNotMatch(first, /node\d/);
+  assert.match(first, /\/Headers \[ \(n00001\) \(n00002\) \]/);
+  assert.match(first, /\/Names \[ \(n00001\) \d+ 0 R \(n00002\) \d+ 0 R \]/);
 });

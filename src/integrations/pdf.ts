@@ -130,9 +130,35 @@ export function contentsMismatch(shown: Record<string, number>, printed: Record<
 /** How many times the page is printed at most: once to find the parts' pages, then until the contents agree. */
 export const MAX_PRINTS = 3;
 
+/**
+ * Chromium names the tagged PDF's structure elements after its DOM nodes ("node00000329": table headers, which cells
+ * point to, and the structure tree's /IDTree), numbers that shift from one run to the next. Renumbered by rank
+ * ("n1", "n2", … in the order of the old numbers), every use of a name changes with it and the name tree stays
+ * sorted, so the same page always gives the same bytes.
+ */
+export function renumberNodeIds(doc: PDFDocument): void {
+  const NODE = /^node(\d+)$/;
+  // Each string is handed over with a setter for its place in its dictionary or array.
+  const walk = (value: unknown, act: (text: string, put: (v: PDFString) => void) => void): void => {
+    if (value instanceof PDFDict) for (const [key, v] of value.entries()) {
+      if (v instanceof PDFString || v instanceof PDFHexString) act(v.decodeText(), (n) => value.set(key, n));
+      else walk(v, act);
+    } else if (value instanceof PDFArray) value.asArray().forEach((v, i) => {
+      if (v instanceof PDFString || v instanceof PDFHexString) act(v.decodeText(), (n) => value.set(i, n));
+      else walk(v, act);
+    });
+  };
+  const objects = doc.context.enumerateIndirectObjects().map(([, object]) => object);
+  const numbers = new Set<number>();
+  for (const object of objects) walk(object, (text) => { const m = NODE.exec(text); if (m) numbers.add(Number(m[1])); });
+  const rank = new Map([...numbers].sort((a, b) => a - b).map((n, i) => [n, `n${String(i + 1).padStart(5, '0')}`]));
+  for (const object of objects) walk(object, (text, put) => { const m = NODE.exec(text); if (m) put(PDFString.of(rank.get(Number(m[1]))!)); });
+}
+
 /** Sets the PDF's dates and document ID to the build date, so the bytes depend on the content alone. */
 export async function stampPdf(bytes: Uint8Array, stamp: Date): Promise<Uint8Array> {
   const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  renumberNodeIds(doc);
   doc.setCreationDate(stamp);
   doc.setModificationDate(stamp);
   const id = createHash('md5').update(bytes.byteLength.toString()).update(stamp.toISOString()).update(doc.getPageCount().toString()).digest('hex');
