@@ -17,9 +17,9 @@ import pagefind from './src/integrations/pagefind.ts';
 import pdf from './src/integrations/pdf.ts';
 import epub from './src/integrations/epub.ts';
 import timings from './src/integrations/timings.ts';
-import { contentDir } from './src/lib/content-dir.ts';
-import { markdownInputs } from './src/lib/content-files.ts';
-import { readSettings } from './src/lib/settings.ts';
+import { contentDir } from './src/lib/content/content-dir.ts';
+import { markdownInputs } from './src/lib/content/content-files.ts';
+import { readSettings } from './src/lib/pages/settings.ts';
 import { SITE } from './src/site.ts';
 
 // SITE_URL and BASE_PATH, checked: a bad value stops the build here with a message naming it.

@@ -1,15 +1,15 @@
 /**
  * The offline edition's search index as it ships: the size of its files (raw and gzipped: search-index.js and any
  * shards in search-index/), and a check that the shipped files open with the code the offline search page runs
- * (src/lib/offline-search.ts). Result quality is measured through both editions' search pages (bench/golden.ts).
+ * (src/lib/search/offline-search.ts). Result quality is measured through both editions' search pages (bench/golden.ts).
  * FlexSearch was measured against MiniSearch once and lost on both counts (docs/benchmarks.md keeps that table).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
 import { gzipSync } from 'node:zlib';
-import { listFiles } from '../src/lib/files.ts';
-import { INDEX_FILE, openOfflineSearch, SHARD_DIR, SHARD_GLOBAL, shardFile, type OfflineIndex } from '../src/lib/offline-search.ts';
+import { listFiles } from '../src/lib/output/files.ts';
+import { INDEX_FILE, openOfflineSearch, SHARD_DIR, SHARD_GLOBAL, shardFile, type OfflineIndex } from '../src/lib/search/offline-search.ts';
 
 /** Runs the edition's index scripts as a browser would, in a context of their own. */
 function shippedSearch(edition: string) {

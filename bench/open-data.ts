@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatBytes, openDataPaths, sizesOf } from '../src/lib/open-data.ts';
+import { formatBytes, openDataPaths, sizesOf } from '../src/lib/record/open-data.ts';
 
 export function openDataSection(dist = 'dist'): string[] {
   const rows = openDataPaths().map((file) => ({ file, ...sizesOf(readFileSync(join(dist, file))) }));

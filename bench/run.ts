@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { PDFDocument } from 'pdf-lib';
-import { listFiles } from '../src/lib/files.ts';
+import { listFiles } from '../src/lib/output/files.ts';
 import { join } from 'node:path';
 import { SITE } from '../src/site.ts';
 import { GRAPHIC_FILES } from '../src/lib/graphics/files.ts';
@@ -105,7 +105,7 @@ lines.push(
   `| hosted (Pagefind) | ${rate(golden.hosted)} | ${byKind(golden.hosted)} | ${misses(golden.hosted)} |`,
   `| offline (MiniSearch, from disk) | ${rate(golden.offline)} | ${byKind(golden.offline)} | ${misses(golden.offline)} |`,
   '',
-  'Both editions rank with one set of rules (src/lib/search-rank.ts) over the same search documents and query plan;',
+  'Both editions rank with one set of rules (src/lib/search/search-rank.ts) over the same search documents and query plan;',
   'the engines only find candidates. Agreement between the editions (top 3: at least 2 of the same 3 pages):',
   '',
   '| queries | same first page | top 3 agree |',

@@ -9,7 +9,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, symlin
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { listFiles } from '../src/lib/files.ts';
+import { listFiles } from '../src/lib/output/files.ts';
 import { generateContent, type GeneratedCounts, type GenerateOptions } from './generate.ts';
 import { benchSearch } from './search.ts';
 

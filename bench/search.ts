@@ -7,7 +7,7 @@ import { chromium, type Page } from '@playwright/test';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium.ts';
-import { listFiles } from '../src/lib/files.ts';
+import { listFiles } from '../src/lib/output/files.ts';
 import { serveFolder } from './server.ts';
 
 export interface SearchBench {

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { servedFile } from '../src/lib/serve-path.ts';
+import { servedFile } from '../src/lib/output/serve-path.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml',
@@ -10,7 +10,7 @@ const TYPES: Record<string, string> = {
 
 /**
  * Serves a built folder on 127.0.0.1:port (folders answer with their index.html; nothing outside the folder, regular
- * files only: src/lib/serve-path.ts); resolves to a stop function.
+ * files only: src/lib/output/serve-path.ts); resolves to a stop function.
  */
 export async function serveFolder(dir: string, port: number): Promise<() => void> {
   const server = createServer(async (req, res) => {

@@ -4,7 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { listFiles } from '../src/lib/files.ts';
+import { listFiles } from '../src/lib/output/files.ts';
 import { pagePaths, templateSample } from './site.ts';
 
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];

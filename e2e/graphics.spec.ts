@@ -1,8 +1,8 @@
 // The three build-time graphics: timeline, actor map and positions matrix. They must link every record they draw,
 // look as the committed baselines do at desktop and phone widths; the positions grid fits its page or gives way to the by-party list.
 import { expect, test, type Page } from '@playwright/test';
-import { contentDir } from '../src/lib/content-dir.ts';
-import { readContent } from '../src/lib/content-files.ts';
+import { contentDir } from '../src/lib/content/content-dir.ts';
+import { readContent } from '../src/lib/content/content-files.ts';
 import type { CollectionName } from '../src/schemas/common.ts';
 
 // The entries the graphics must draw, read the way the build reads them.

@@ -4,8 +4,8 @@
 // stance previews its headline on hover, keyboard focus and tap; the home page says what each side wants; issue
 // pages say where a side at the table has no stance.
 import { expect, test, type Page } from '@playwright/test';
-import { contentDir } from '../src/lib/content-dir.ts';
-import { readContent } from '../src/lib/content-files.ts';
+import { contentDir } from '../src/lib/content/content-dir.ts';
+import { readContent } from '../src/lib/content/content-files.ts';
 
 const positions = readContent(contentDir()).entries.filter((e) => e.collection === 'positions');
 const VIEW = '/briefing/positions/';

@@ -1,9 +1,9 @@
 // Navigation: previous/next through the reading order, "On this page", breadcrumbs, the phone header and its menu,
 // and the size of citation markers as tap targets.
 import { expect, test } from '@playwright/test';
-import { contentDir } from '../src/lib/content-dir.ts';
-import { readContent } from '../src/lib/content-files.ts';
-import { readingOrder } from '../src/lib/reading-order.ts';
+import { contentDir } from '../src/lib/content/content-dir.ts';
+import { readContent } from '../src/lib/content/content-files.ts';
+import { readingOrder } from '../src/lib/pages/reading-order.ts';
 import { pagePaths } from './site.ts';
 
 // The reading order, read the way the build reads the briefing pages.

@@ -5,8 +5,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync,
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { formatBytes, listFiles } from '../src/lib/files.ts';
-import { INDEX_FILE, payloadFiles, SHARD_DIR, type OfflineIndex } from '../src/lib/offline-search.ts';
+import { formatBytes, listFiles } from '../src/lib/output/files.ts';
+import { INDEX_FILE, payloadFiles, SHARD_DIR, type OfflineIndex } from '../src/lib/search/offline-search.ts';
 import { SITE } from '../src/site.ts';
 import { ZIP_FOLDER } from '../src/integrations/offline.ts';
 

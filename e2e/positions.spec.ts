@@ -2,9 +2,9 @@
 // visible link that is inside the viewport and not covered or clipped, and every headline is in the visible text.
 // The same holds for the issue and actor pages' slices of it, and nothing in it is wider than an A4 page in print.
 import { expect, test, type Page } from '@playwright/test';
-import { contentDir } from '../src/lib/content-dir.ts';
-import { readContent } from '../src/lib/content-files.ts';
-import { partyOf } from '../src/lib/parties.ts';
+import { contentDir } from '../src/lib/content/content-dir.ts';
+import { readContent } from '../src/lib/content/content-files.ts';
+import { partyOf } from '../src/lib/content/parties.ts';
 
 // The positions, read the way the build reads them.
 const entries = readContent(contentDir()).entries;

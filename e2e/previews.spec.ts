@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { parse } from 'yaml';
-import { formatDay } from '../src/lib/dates.ts';
+import { formatDay } from '../src/schemas/dates.ts';
 
 const tip = (page: Page) => page.locator('#xref-tip');
 const cites = (page: Page) => page.locator('article sup.cite a');

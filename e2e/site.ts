@@ -1,7 +1,7 @@
 // One page helper for the specs: the built pages as local paths, and a crawl of the built site.
 import type { Page } from '@playwright/test';
-import { withBase } from '../src/lib/links.ts';
-import { readSettings } from '../src/lib/settings.ts';
+import { withBase } from '../src/lib/pages/links.ts';
+import { readSettings } from '../src/lib/pages/settings.ts';
 import { htmlFiles } from '../test/audit/pages.ts';
 
 /**

@@ -16,9 +16,9 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { recordTiming } from '../src/integrations/timings.ts';
-import { contentDir, contentDirProblem } from '../src/lib/content-dir.ts';
-import { NO_SITE_URL, readSettings } from '../src/lib/settings.ts';
-import { validateContent } from '../src/lib/validate-content.ts';
+import { contentDir, contentDirProblem } from '../src/lib/content/content-dir.ts';
+import { NO_SITE_URL, readSettings } from '../src/lib/pages/settings.ts';
+import { validateContent } from '../src/lib/content/validate-content.ts';
 import { SITE } from '../src/site.ts';
 import { findChromium } from './chromium.ts';
 
@@ -115,7 +115,7 @@ try {
   await release();
   unwritable(error, out);
 }
-// Once, when everything is ready to build: what the missing setting leaves out (src/lib/settings.ts, the README's
+// Once, when everything is ready to build: what the missing setting leaves out (src/lib/pages/settings.ts, the README's
 // "Without SITE_URL"). After every refusal, so that a refused build still says one line.
 if (!siteGiven) console.log(NO_SITE_URL);
 holdAt('astro');

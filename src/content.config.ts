@@ -2,7 +2,7 @@ import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
 import type { CollectionName, RefFactory } from './schemas/common.ts';
 import { COLLECTION_TABLE as T, extensionOf } from './schemas/collections.ts';
-import { contentDir } from './lib/content-dir.ts';
+import { contentDir } from './lib/content/content-dir.ts';
 
 // One collection per row of the collection table (src/schemas/collections.ts), read from content/ (or CONTENT_DIR,
 // which the scale benchmark points elsewhere). Written out row by row so each collection keeps its schema's type.

@@ -1,13 +1,13 @@
-// The cover of the whole briefing (src/lib/brief-cover.ts), from the fictional fixture's graph: the story, the parties
+// The cover of the whole briefing (src/lib/documents/brief-cover.ts), from the fictional fixture's graph: the story, the parties
 // at the table, the mediator, the dateline and the number of sources, none of it written by hand.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildBriefing } from '../src/lib/briefing-graph.ts';
-import { groupEntries, readContent } from '../src/lib/content-files.ts';
-import { briefCover } from '../src/lib/brief-cover.ts';
+import { buildBriefing } from '../src/lib/content/briefing-graph.ts';
+import { groupEntries, readContent } from '../src/lib/content/content-files.ts';
+import { briefCover } from '../src/lib/documents/brief-cover.ts';
 
 const fixture = new URL('./fixtures/briefing/content/', import.meta.url).pathname;
 

@@ -1,4 +1,4 @@
-// The brief's links within itself, for the PDF printed without SITE_URL (src/lib/brief-links.ts): a made-up /brief/
+// The brief's links within itself, for the PDF printed without SITE_URL (src/lib/documents/brief-links.ts): a made-up /brief/
 // under a base path in, the rewritten page beside it (UPDATE_FIXTURES=1 rewrites the expected file).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -7,7 +7,7 @@ import rehypeParse from 'rehype-parse';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import type { Root } from 'hast';
-import { briefEntryId, briefTarget, linksWithinBrief } from '../src/lib/brief-links.ts';
+import { briefEntryId, briefTarget, linksWithinBrief } from '../src/lib/documents/brief-links.ts';
 
 const fixture = new URL('./fixtures/brief-links/', import.meta.url);
 const rewrite = (html: string, base: string) =>

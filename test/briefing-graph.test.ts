@@ -1,4 +1,4 @@
-// The content graph (src/lib/briefing-graph.ts) on a small fictional fixture (test/fixtures/briefing/content/), read
+// The content graph (src/lib/content/briefing-graph.ts) on a small fictional fixture (test/fixtures/briefing/content/), read
 // the way the validator reads it; and the page specs and manifest made from it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,14 +9,14 @@ import type { Root } from 'mdast';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { buildBriefing, type BodyFacts } from '../src/lib/briefing-graph.ts';
-import { groupEntries, readContent } from '../src/lib/content-files.ts';
-import { builtFile, pageManifest } from '../src/lib/page-manifest.ts';
-import { sitePages, type BodyText } from '../src/lib/site-pages.ts';
-import { validateContent } from '../src/lib/validate-content.ts';
+import { buildBriefing, type BodyFacts } from '../src/lib/content/briefing-graph.ts';
+import { groupEntries, readContent } from '../src/lib/content/content-files.ts';
+import { builtFile, pageManifest } from '../src/lib/pages/page-manifest.ts';
+import { sitePages, type BodyText } from '../src/lib/pages/site-pages.ts';
+import { validateContent } from '../src/lib/content/validate-content.ts';
 import { manifestMismatches } from '../src/integrations/page-manifest.ts';
-import { buildOfflinePayload, openOfflineSearch } from '../src/lib/offline-search.ts';
-import { missingGlyphs } from '../src/lib/og-image.ts';
+import { buildOfflinePayload, openOfflineSearch } from '../src/lib/search/offline-search.ts';
+import { missingGlyphs } from '../src/lib/images/og-image.ts';
 import { searchSections } from '../src/plugins/remark-search-text.ts';
 
 const fixture = new URL('./fixtures/briefing/content/', import.meta.url).pathname;
@@ -175,8 +175,8 @@ test('every page has one spec, and the manifest names each built file, preview i
 test('the manifest check names pages built without a spec and specs without a page', () => {
   assert.deepEqual(manifestMismatches(['index.html', 'a/index.html'], ['index.html', 'a/index.html']), []);
   assert.deepEqual(manifestMismatches(['index.html', 'gone/index.html'], ['index.html', 'new/index.html']), [
-    'new/index.html was built but has no page spec: add it to sitePages() in src/lib/site-pages.ts.',
-    'gone/index.html has a page spec in src/lib/site-pages.ts but no route built it.',
+    'new/index.html was built but has no page spec: add it to sitePages() in src/lib/pages/site-pages.ts.',
+    'gone/index.html has a page spec in src/lib/pages/site-pages.ts but no route built it.',
   ]);
 });
 

@@ -6,12 +6,12 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAtomFeed } from 'feedsmith';
-import { buildBriefing } from '../src/lib/briefing-graph.ts';
-import { changedOn, changeLog, replacedBy } from '../src/lib/changes.ts';
-import { changesFeed } from '../src/lib/changes-feed.ts';
-import { groupEntries, readContent } from '../src/lib/content-files.ts';
-import { sitePages } from '../src/lib/site-pages.ts';
-import { validateContent } from '../src/lib/validate-content.ts';
+import { buildBriefing } from '../src/lib/content/briefing-graph.ts';
+import { changedOn, changeLog, replacedBy } from '../src/lib/record/changes.ts';
+import { changesFeed } from '../src/lib/record/changes-feed.ts';
+import { groupEntries, readContent } from '../src/lib/content/content-files.ts';
+import { sitePages } from '../src/lib/pages/site-pages.ts';
+import { validateContent } from '../src/lib/content/validate-content.ts';
 import { SITE } from '../src/site.ts';
 
 const content = new URL('../content/', import.meta.url).pathname;

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { citationPreviews, citationPreviewsFor, paragraphPreview, type PreviewSource } from '../src/lib/citation-preview.ts';
+import { citationPreviews, citationPreviewsFor, paragraphPreview, type PreviewSource } from '../src/lib/record/citation-preview.ts';
 
 const paragraphs = [
   { n: 1, summary: 'Talks resume in Fenwick under a neutral chair.' },

@@ -1,7 +1,7 @@
-// "Cite this page" (src/lib/cite-formats.ts): each style's exact output, online and as an offline copy.
+// "Cite this page" (src/lib/record/cite-formats.ts): each style's exact output, online and as an offline copy.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { apa, bibKey, bibtex, chicago, citeFormats, CITE_STYLES, mla, OFFLINE_COPY, texEscape, type CiteInput } from '../src/lib/cite-formats.ts';
+import { apa, bibKey, bibtex, chicago, citeFormats, CITE_STYLES, mla, OFFLINE_COPY, texEscape, type CiteInput } from '../src/lib/record/cite-formats.ts';
 
 const page: CiteInput = {
   title: 'Iran on uranium enrichment',

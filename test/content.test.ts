@@ -1,11 +1,11 @@
 // The real content/ folder, checked without Astro by the same validator `npm run build` runs first.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { aliasClashes } from '../src/lib/entity-linker.ts';
-import { buildBriefing, linkTargetsOf } from '../src/lib/briefing-graph.ts';
-import { sitePages } from '../src/lib/site-pages.ts';
-import { groupEntries } from '../src/lib/content-files.ts';
-import { validateContent } from '../src/lib/validate-content.ts';
+import { aliasClashes } from '../src/plugins/entity-linker.ts';
+import { buildBriefing, linkTargetsOf } from '../src/lib/content/briefing-graph.ts';
+import { sitePages } from '../src/lib/pages/site-pages.ts';
+import { groupEntries } from '../src/lib/content/content-files.ts';
+import { validateContent } from '../src/lib/content/validate-content.ts';
 import { SITE } from '../src/site.ts';
 
 const dir = new URL('../content/', import.meta.url).pathname;

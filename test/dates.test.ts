@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatDay, formatPartialDate, isoDay, parsePartialDate, partialDateSpan } from '../src/lib/dates.ts';
+import { formatDay, formatPartialDate, isoDay, parsePartialDate, partialDateSpan } from '../src/schemas/dates.ts';
 
 test('formats dates in UTC, to the precision given', () => {
   assert.equal(formatDay(new Date('2026-02-06T00:00:00Z')), '6 February 2026');

@@ -9,8 +9,8 @@ import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
-import { aliasClashes, createMatcher, isAcronym, linkEntities, type LinkTarget } from '../src/lib/entity-linker.ts';
-import { linkedHtml } from '../src/lib/linked-text.ts';
+import { aliasClashes, createMatcher, isAcronym, linkEntities, type LinkTarget } from '../src/plugins/entity-linker.ts';
+import { linkedHtml } from '../src/lib/content/linked-text.ts';
 import remarkEntityLinks, { entryKeyOf } from '../src/plugins/remark-entity-links.ts';
 
 const target = (key: string, kind: 'term' | 'actor', names: string[]): LinkTarget => ({

@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { unzipSync } from 'fflate';
 import { makeEpub } from '../src/integrations/epub.ts';
-import { COVER_HEIGHT, COVER_WIDTH, coverLines } from '../src/lib/epub-cover.ts';
-import { EPUB_CSS, STANCE_TINTS, stanceClass } from '../src/lib/epub-style.ts';
+import { COVER_HEIGHT, COVER_WIDTH, coverLines } from '../src/lib/documents/epub-cover.ts';
+import { EPUB_CSS, STANCE_TINTS, stanceClass } from '../src/lib/documents/epub-style.ts';
 import { STANCE_KEYS } from '../src/schemas/stance.ts';
 import { SITE } from '../src/site.ts';
 

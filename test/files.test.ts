@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { formatBytes } from '../src/lib/files.ts';
+import { formatBytes } from '../src/lib/output/files.ts';
 
 test('sizes read the same everywhere: bytes, one decimal under 100 KB, whole KB, then MB', () => {
   assert.equal(formatBytes(812), '812 B');

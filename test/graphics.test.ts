@@ -4,9 +4,9 @@ import { dateSpan, describeGap, layoutTimeline, type TimelineInput } from '../sr
 import { layoutActorMap, PHONE_MAP_OPTIONS, untidiness } from '../src/lib/graphics/actor-map.ts';
 import { RELATIONS, type RelationKind } from '../src/schemas/relation.ts';
 import { estimateWidth, wrapText } from '../src/lib/graphics/text.ts';
-import { listRelations, relationSentence } from '../src/lib/relations.ts';
+import { listRelations, relationSentence } from '../src/lib/content/relations.ts';
 import { actorSchema } from '../src/schemas/actor.ts';
-import { idRef as fakeRef } from '../src/lib/id-ref.ts';
+import { idRef as fakeRef } from '../src/schemas/id-ref.ts';
 
 // The shape of our own timeline: years far apart, a month, then days a week apart, and undated events between.
 const events: TimelineInput[] = [

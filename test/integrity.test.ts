@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkIntegrity, uncitedParagraphs, type EntryRecord } from '../src/lib/integrity.ts';
+import { checkIntegrity, uncitedParagraphs, type EntryRecord } from '../src/lib/content/integrity.ts';
 
 const sources = { article: 13 };
 const entry = (over: Partial<EntryRecord>): EntryRecord => ({

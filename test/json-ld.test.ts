@@ -1,4 +1,4 @@
-// Schema.org JSON-LD (src/lib/json-ld.ts) on the small fictional fixture (test/fixtures/briefing/content/): the type
+// Schema.org JSON-LD (src/lib/record/json-ld.ts) on the small fictional fixture (test/fixtures/briefing/content/): the type
 // each page gets, that its node agrees with the page (title, as-of date, canonical URL), the sources it rests on as
 // far as they are known, and that the text cannot close its <script> element.
 import { test } from 'node:test';
@@ -6,11 +6,11 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildBriefing } from '../src/lib/briefing-graph.ts';
-import { groupEntries, readContent } from '../src/lib/content-files.ts';
-import { citedSources, pageJsonLd, SEARCH_PARAM, SEARCH_TERM, serialiseJsonLd, type JsonLdNode } from '../src/lib/json-ld.ts';
-import { readState } from '../src/lib/search-state.ts';
-import { sitePages } from '../src/lib/site-pages.ts';
+import { buildBriefing } from '../src/lib/content/briefing-graph.ts';
+import { groupEntries, readContent } from '../src/lib/content/content-files.ts';
+import { citedSources, pageJsonLd, SEARCH_PARAM, SEARCH_TERM, serialiseJsonLd, type JsonLdNode } from '../src/lib/record/json-ld.ts';
+import { readState } from '../src/lib/search/search-state.ts';
+import { sitePages } from '../src/lib/pages/site-pages.ts';
 
 const fixture = new URL('./fixtures/briefing/content/', import.meta.url).pathname;
 const ROOT = 'https://example.org/briefings/muscat/';

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { entryPath, hostedRoot, paragraphPath, withBase } from '../src/lib/links.ts';
-import { readSettings } from '../src/lib/settings.ts';
+import { entryPath, hostedRoot, paragraphPath, withBase } from '../src/lib/pages/links.ts';
+import { readSettings } from '../src/lib/pages/settings.ts';
 
 test('withBase joins a base and a path with exactly one slash', () => {
   assert.equal(withBase('/', '/actors/iran/'), '/actors/iran/');

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { offlineHref, rootPrefix } from '../src/lib/offline-links.ts';
+import { offlineHref, rootPrefix } from '../src/lib/pages/offline-links.ts';
 
 test('internal links become relative file links, keeping query and fragment', () => {
   assert.equal(offlineHref('/actors/iran/#positions', 'glossary/jcpoa/index.html', '/'), '../../actors/iran/index.html#positions');

@@ -10,16 +10,16 @@ import rehypeParse from 'rehype-parse';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { buildOfflineEdition, rewritePage, ZIP_FOLDER, ZIP_NAME } from '../src/integrations/offline.ts';
-import { listFiles } from '../src/lib/files.ts';
+import { listFiles } from '../src/lib/output/files.ts';
 import {
   boundedExcerpt, buildOfflinePayload, excerptHtml, INDEX_FILE, openOfflineSearch, payloadFiles, SHARD_DIR,
   type OfflineIndex, type OfflinePayload, type PayloadOptions,
-} from '../src/lib/offline-search.ts';
-import { MANIFEST_FILE, type PageManifest } from '../src/lib/page-manifest.ts';
-import type { SearchDoc } from '../src/lib/search-docs.ts';
+} from '../src/lib/search/offline-search.ts';
+import { MANIFEST_FILE, type PageManifest } from '../src/lib/pages/page-manifest.ts';
+import type { SearchDoc } from '../src/lib/search/search-docs.ts';
 import { miniSearchEngine, scriptLoader } from '../src/scripts/minisearch-engine.ts';
 import { hitOf } from '../src/scripts/search-engine.ts';
-import { queryStems, type RankDoc } from '../src/lib/search-rank.ts';
+import { queryStems, type RankDoc } from '../src/lib/search/search-rank.ts';
 
 const fixtures = new URL('./fixtures/offline/', import.meta.url);
 const read = (name: string) => readFileSync(new URL(name, fixtures), 'utf8');
@@ -324,7 +324,7 @@ test('the edition carries every image a page shows from _astro/ (src, srcset, pi
 
 test('a page missing from the manifest, or a manifest for another base path, fails naming the file and the fix', async () => {
   for (const [change, message] of [
-    [(m: PageManifest) => ({ ...m, pages: m.pages.filter((p) => p.file !== 'search/index.html') }), /page-manifest\.json has no record for search\/index\.html: add its page spec to sitePages\(\) in src\/lib\/site-pages\.ts/],
+    [(m: PageManifest) => ({ ...m, pages: m.pages.filter((p) => p.file !== 'search/index.html') }), /page-manifest\.json has no record for search\/index\.html: add its page spec to sitePages\(\) in src\/lib\/pages\/site-pages\.ts/],
     [(m: PageManifest) => ({ ...m, base: '/b/' }), /page-manifest\.json was written for base path "\/b\/", but the offline edition is built for "\/"/],
   ] as const) {
     const { dist, out } = hostedBuild(change);

@@ -5,12 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { ogJobs, writeOgImages, type OgResult } from '../src/integrations/og-images.ts';
-import { ogCacheKey, pruneOgCache } from '../src/lib/og-cache.ts';
-import { ogDrawThreads, POOL_MIN_IMAGES } from '../src/lib/og-draw.ts';
-import { indexedPng, missingGlyphs, ogImagePath, ogRendererFingerprint, pageTypeLabel, renderOgImage } from '../src/lib/og-image.ts';
-import { MANIFEST_FILE, type PageRecord } from '../src/lib/page-manifest.ts';
+import { ogCacheKey, pruneOgCache } from '../src/lib/images/og-cache.ts';
+import { ogDrawThreads, POOL_MIN_IMAGES } from '../src/lib/images/og-draw.ts';
+import { indexedPng, missingGlyphs, ogImagePath, ogRendererFingerprint, pageTypeLabel, renderOgImage } from '../src/lib/images/og-image.ts';
+import { MANIFEST_FILE, type PageRecord } from '../src/lib/pages/page-manifest.ts';
 import { SITE } from '../src/site.ts';
-import { readContent } from '../src/lib/content-files.ts';
+import { readContent } from '../src/lib/content/content-files.ts';
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
@@ -187,7 +187,7 @@ test('og step: two pages naming one image fail, naming both pages, before anythi
 test('og step: an ogImage that is not a relative og/….png path fails, naming the page and the fix', () => {
   for (const ogImage of ['https://example.org/og/x.png', '/og/x.png', 'og/../index.html', 'og/../../x.png', 'og/x.jpg', 'og//x.png', 'img/x.png']) {
     assert.throws(() => ogJobs([record('x/index.html', 'X', 'actor', ogImage)], SITE.title),
-      { message: `x/index.html: ogImage is "${ogImage}", not a relative path like "og/actors/iran.png" in the built site; page records get it from ogImagePath() in src/lib/og-image.ts.` });
+      { message: `x/index.html: ogImage is "${ogImage}", not a relative path like "og/actors/iran.png" in the built site; page records get it from ogImagePath() in src/lib/images/og-image.ts.` });
   }
   assert.throws(() => ogJobs([record('x/index.html', '', 'actor', 'og/x.png')], SITE.title), /^Error: x\/index\.html: the page manifest gives it no title/);
   assert.equal(ogJobs([record('x/index.html', 'X', 'actor', 'og/a/b.c.png')], SITE.title).length, 1);

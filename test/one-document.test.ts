@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { endnoteId } from '../src/lib/cite-target.ts';
-import { nestFragment } from '../src/lib/one-document.ts';
+import { endnoteId } from '../src/lib/documents/cite-target.ts';
+import { nestFragment } from '../src/lib/documents/one-document.ts';
 
 test('a body nested into the one-document brief: ids and in-page links prefixed, headings one level down', () => {
   assert.equal(

@@ -1,4 +1,4 @@
-// The open data (src/lib/open-data.ts, src/schemas/open-data.ts): CSV quoting, a round trip from the content through
+// The open data (src/lib/record/open-data.ts, src/schemas/open-data.ts): CSV quoting, a round trip from the content through
 // JSON and CSV and back with csv-parse, and the JSON Schemas (made by z.toJSONSchema) validating every file with ajv.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -8,13 +8,13 @@ import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { parse } from 'csv-parse/sync';
-import { buildBriefing } from '../src/lib/briefing-graph.ts';
-import { groupEntries, readContent } from '../src/lib/content-files.ts';
-import { isoDay } from '../src/lib/dates.ts';
+import { buildBriefing } from '../src/lib/content/briefing-graph.ts';
+import { groupEntries, readContent } from '../src/lib/content/content-files.ts';
+import { isoDay } from '../src/schemas/dates.ts';
 import {
   columnsOf, csvCell, dataPageOutline, dataPath, jsonSchemaOf, openDataFile, openDataFiles, readCsvCell, README_PATH, toCsv, typeLabel,
   type OpenDataGraph,
-} from '../src/lib/open-data.ts';
+} from '../src/lib/record/open-data.ts';
 import { DATASET_NAMES, OPEN_DATASETS, type DatasetName } from '../src/schemas/open-data.ts';
 import { RELATIONS } from '../src/schemas/relation.ts';
 import { SITE } from '../src/site.ts';
@@ -253,7 +253,7 @@ test('a record the schema refuses stops the build, naming the file, the record, 
   const broken = { ...real, actors: real.actors.map((a, i) => (i === 0 ? { ...a, data: { ...a.data, name: 'X' } } : a)) } as OpenDataGraph;
   assert.throws(() => openDataFile(broken, 'actors', { built }), (e: Error) => {
     assert.ok(e.message.startsWith(`data/actors.json: record "${real.actors[0]!.id}", field "name": Too small`), e.message);
-    assert.match(e.message, new RegExp(`Fix: correct content/actors/${real.actors[0]!.id}\\.mdx, or the field's mapping in src/lib/open-data\\.ts\\.$`));
+    assert.match(e.message, new RegExp(`Fix: correct content/actors/${real.actors[0]!.id}\\.mdx, or the field's mapping in src/lib/record/open-data\\.ts\\.$`));
     return true;
   });
 });

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { FIRST_ROUND_TRIP, weighPage } from '../src/lib/page-weight.ts';
+import { FIRST_ROUND_TRIP, weighPage } from '../src/lib/pages/page-weight.ts';
 
 test('weighs HTML with its stylesheets, follows static imports but not dynamic ones, and flags blocking scripts', () => {
   const root = mkdtempSync(join(tmpdir(), 'weight-'));

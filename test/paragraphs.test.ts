@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseParagraphList, parseParagraphRanges } from '../src/lib/paragraphs.ts';
+import { parseParagraphList, parseParagraphRanges } from '../src/schemas/paragraphs.ts';
 
 test('parses single numbers, lists and ranges, sorted and unique', () => {
   assert.deepEqual(parseParagraphList('3'), [3]);

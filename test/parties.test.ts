@@ -1,13 +1,13 @@
-// Who wants what, by party (src/lib/parties.ts), on the small fictional fixture with an official's stance laid over
+// Who wants what, by party (src/lib/content/parties.ts), on the small fictional fixture with an official's stance laid over
 // it: the official's stance shows under the state it speaks for, attributed, and the party's own stances come first.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildBriefing } from '../src/lib/briefing-graph.ts';
-import { groupEntries, readContent } from '../src/lib/content-files.ts';
-import { partyGrid, partyOf } from '../src/lib/parties.ts';
+import { buildBriefing } from '../src/lib/content/briefing-graph.ts';
+import { groupEntries, readContent } from '../src/lib/content/content-files.ts';
+import { partyGrid, partyOf } from '../src/lib/content/parties.ts';
 
 const fixture = new URL('./fixtures/briefing/content/', import.meta.url).pathname;
 

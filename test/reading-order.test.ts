@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { neighbours, readingOrder, REFERENCE_STOPS } from '../src/lib/reading-order.ts';
+import { neighbours, readingOrder, REFERENCE_STOPS } from '../src/lib/pages/reading-order.ts';
 
 const page = (id: string, order: number, navTitle: string) => ({ id, data: { order, navTitle } });
 const briefing = [page('what-to-watch', 5, 'What to watch'), page('overview', 1, 'Overview'), page('positions', 2, 'Positions')];

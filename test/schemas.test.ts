@@ -6,7 +6,7 @@ import { glossarySchema } from '../src/schemas/glossary.ts';
 import { positionSchema } from '../src/schemas/position.ts';
 import { sourceSchema } from '../src/schemas/source.ts';
 import { isStance, STANCE_KEYS } from '../src/schemas/stance.ts';
-import { idRef as fakeRef } from '../src/lib/id-ref.ts';
+import { idRef as fakeRef } from '../src/schemas/id-ref.ts';
 
 const cite = [{ source: 'a', paragraphs: [1] }];
 const messages = (r: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { emptyState, isEmpty, MAX_QUERY, pagefindFilters, readState, searchTerm, writeState, type KnownValues } from '../src/lib/search-state.ts';
+import { emptyState, isEmpty, MAX_QUERY, pagefindFilters, readState, searchTerm, writeState, type KnownValues } from '../src/lib/search/search-state.ts';
 
 const known: KnownValues = {
   type: new Set(['actor', 'position']),

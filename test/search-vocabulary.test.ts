@@ -1,12 +1,12 @@
-// The query plan (src/lib/search-vocabulary.ts) on the fictional fixture's vocabulary, and the two ways search
+// The query plan (src/lib/search/search-vocabulary.ts) on the fictional fixture's vocabulary, and the two ways search
 // documents reach Pagefind: the HTML it indexes and the excerpt the search page draws from its answer.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildBriefing } from '../src/lib/briefing-graph.ts';
-import { groupEntries, readContent } from '../src/lib/content-files.ts';
-import { buildVocabulary, planQuery, words } from '../src/lib/search-vocabulary.ts';
-import { pagefindHtml } from '../src/lib/search-docs.ts';
-import { answerSnippet, queryStems } from '../src/lib/search-rank.ts';
+import { buildBriefing } from '../src/lib/content/briefing-graph.ts';
+import { groupEntries, readContent } from '../src/lib/content/content-files.ts';
+import { buildVocabulary, planQuery, words } from '../src/lib/search/search-vocabulary.ts';
+import { pagefindHtml } from '../src/lib/search/search-docs.ts';
+import { answerSnippet, queryStems } from '../src/lib/search/search-rank.ts';
 
 const read = readContent(new URL('./fixtures/briefing/content/', import.meta.url).pathname);
 const vocabulary = buildVocabulary(buildBriefing(groupEntries(read.entries), { base: '/', known: read.known, paragraphCounts: read.paragraphCounts }));

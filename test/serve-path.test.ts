@@ -1,4 +1,4 @@
-// Which file a local server of the build answers with (src/lib/serve-path.ts): nothing outside the built folder, by
+// Which file a local server of the build answers with (src/lib/output/serve-path.ts): nothing outside the built folder, by
 // encoded "..", by a symbolic link or by a look-alike sibling folder; no folder, device or FIFO; index.html for a folder.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { answerFromDist } from '../src/integrations/pdf.ts';
-import { servedFile } from '../src/lib/serve-path.ts';
+import { servedFile } from '../src/lib/output/serve-path.ts';
 
 const top = mkdtempSync(join(tmpdir(), 'serve-path-'));
 after(() => rmSync(top, { recursive: true, force: true }));

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lowerFirst } from '../src/lib/text.ts';
+import { lowerFirst } from '../src/lib/content/text.ts';
 
 test('a title inside a sentence starts lower-case, unless it starts with an acronym', () => {
   assert.equal(lowerFirst("Treatment of Iran's population"), "treatment of Iran's population");

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { timeline } from '../src/lib/updates.ts';
+import { timeline } from '../src/lib/content/updates.ts';
 
 // A fictional briefing: round one on 1 May 2030, round two on 9 May 2030.
 const sources = [

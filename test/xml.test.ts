@@ -1,4 +1,4 @@
-// Every XML file the build writes is well-formed whatever text it is given (src/lib/xml.ts): the EPUB's entries
+// Every XML file the build writes is well-formed whatever text it is given (src/lib/output/xml.ts): the EPUB's entries
 // (src/integrations/epub.ts), the Atom feed (changes-feed.ts) and the standalone graphics (graphics/standalone.ts).
 // Each is fed hostile text ("]]>", U+0001, U+001B, \v, \f, a lone surrogate) and parsed with saxes; the EPUB check
 // that runs in the build refuses a malformed entry in one line naming it and the position.
@@ -6,10 +6,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { checkEpub, makeEpub } from '../src/integrations/epub.ts';
-import type { ChangeEntry } from '../src/lib/changes.ts';
-import { changesFeed } from '../src/lib/changes-feed.ts';
+import type { ChangeEntry } from '../src/lib/record/changes.ts';
+import { changesFeed } from '../src/lib/record/changes-feed.ts';
 import { standaloneSvg } from '../src/lib/graphics/standalone.ts';
-import { escapeXml, wellFormedMarkup, xmlChars, xmlError } from '../src/lib/xml.ts';
+import { escapeXml, wellFormedMarkup, xmlChars, xmlError } from '../src/lib/output/xml.ts';
 import { s } from 'hastscript';
 
 const HOSTILE = ['a ]]> b', 'c\u0001d', 'e\u001Bf', 'g\vh', 'i\fj', 'k\uD800l', 'm\uDFFFn', 'o\uFFFEp'];

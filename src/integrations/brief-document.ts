@@ -13,10 +13,10 @@ import { fileURLToPath } from 'node:url';
 import rehypeParse from 'rehype-parse';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
-import { buildDate } from '../lib/build-date.ts';
-import { formatDay } from '../lib/dates.ts';
-import { hostedRoot } from '../lib/links.ts';
-import { readSettings } from '../lib/settings.ts';
+import { buildDate } from '../lib/record/build-date.ts';
+import { formatDay } from '../schemas/dates.ts';
+import { hostedRoot } from '../lib/pages/links.ts';
+import { readSettings } from '../lib/pages/settings.ts';
 import { stampSize } from './offline.ts';
 import { recordTiming } from './timings.ts';
 

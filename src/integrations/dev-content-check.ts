@@ -3,7 +3,7 @@
  * Astro's error overlay at once (site-data.ts checks the files on each load) and clears as soon as it is fixed.
  */
 import type { AstroIntegration } from 'astro';
-import { contentDir } from '../lib/content-dir.ts';
+import { contentDir } from '../lib/content/content-dir.ts';
 
 export default function devContentCheck(): AstroIntegration {
   return {

@@ -5,8 +5,8 @@
  *   dist/brief/index.html <article> → briefing.xhtml (XHTML, ¶ markers linking to the endnotes in the same file)
  *   its h2/h3 headings → nav.xhtml (the navigation document, with landmarks); "as of" date and hosted URL in the
  *   metadata and text; the site's name as creator and publisher
- *   src/lib/epub-style.ts → briefing.css (type scale, stance tints, rhythm, drawings that fit the page)
- *   src/lib/epub-cover.ts → cover.png (the cover image) and cover.xhtml (first in the reading order)
+ *   src/lib/documents/epub-style.ts → briefing.css (type scale, stance tints, rhythm, drawings that fit the page)
+ *   src/lib/documents/epub-cover.ts → cover.png (the cover image) and cover.xhtml (first in the reading order)
  *
  * The container is written here with fflate (mimetype first and stored, every file dated with the build date), not
  * with an EPUB library: those on npm stamp the clock into the package and the zip, fetch remote resources, or bring
@@ -28,15 +28,15 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { SITE } from '../site.ts';
 import { isStance } from '../schemas/stance.ts';
-import { coverBody, drawCover } from '../lib/epub-cover.ts';
-import { EPUB_CSS, stanceClass } from '../lib/epub-style.ts';
+import { coverBody, drawCover } from '../lib/documents/epub-cover.ts';
+import { EPUB_CSS, stanceClass } from '../lib/documents/epub-style.ts';
 import { LIGHT, type Colour } from '../lib/graphics/style.ts';
-import { assertWellFormedXml, escapeXml, wellFormedMarkup } from '../lib/xml.ts';
+import { assertWellFormedXml, escapeXml, wellFormedMarkup } from '../lib/output/xml.ts';
 import { briefDocument } from './brief-document.ts';
 
 export const EPUB_NAME = SITE.briefEpub;
 
-// Built with hast-util-to-html, so made fit for XML here: no character XML forbids, no "]]>" in text (src/lib/xml.ts).
+// Built with hast-util-to-html, so made fit for XML here: no character XML forbids, no "]]>" in text (src/lib/output/xml.ts).
 const xhtml = (title: string, lang: string, body: string, head = '') => wellFormedMarkup(
   `<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang="${lang}" xml:lang="${lang}">\n` +
   `<head><meta charset="utf-8"/><title>${escapeXml(title)}</title>${head}</head>\n<body>${body}</body>\n</html>\n`);

@@ -7,9 +7,9 @@
  * - module scripts (blocked on file://) are replaced by classic scripts bundled with esbuild;
  * - a note says the page is an offline snapshot as of the build date and links the hosted edition;
  * - "Cite this page" names the hosted page when there is a hosted address; without one, its references are written
- *   again as an offline copy's, with no address (src/lib/cite-formats.ts);
+ *   again as an offline copy's, with no address (src/lib/record/cite-formats.ts);
  * - the search page gets MiniSearch over an index written as classic scripts (search-index.js, and shards loaded on
- *   demand when the index is large: src/lib/offline-search.ts), built from each page's search document in the page
+ *   demand when the index is large: src/lib/search/offline-search.ts), built from each page's search document in the page
  *   manifest, the same text, filters and weights Pagefind indexes. Pages are parsed once, for the rewrite.
  * Hosting-only files (Pagefind's bundle, sitemaps, robots.txt, 404 page, module scripts, the page manifest, the Atom
  * feed) are left out. Of Astro's build folder (_astro/), the edition carries the files its pages show: images a
@@ -28,17 +28,17 @@ import rehypeParse from 'rehype-parse';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import { buildDate, contentDatesOnce, formatStamp } from '../lib/build-date.ts';
-import { contentDir } from '../lib/content-dir.ts';
-import { citeFormats, NO_ADDRESS_NOTE, OFFLINE_COPY, type CiteStyle } from '../lib/cite-formats.ts';
-import { readSettings } from '../lib/settings.ts';
-import { formatBytes, listFiles } from '../lib/files.ts';
-import { hostedRoot, withBase } from '../lib/links.ts';
-import { offlineHref, rootPrefix } from '../lib/offline-links.ts';
-import { buildOfflinePayload, payloadFiles, type PayloadOptions } from '../lib/offline-search.ts';
-import { MANIFEST_FILE, readManifest, type PageRecord } from '../lib/page-manifest.ts';
-import { RANK_FILE, type SearchDoc } from '../lib/search-docs.ts';
-import { VOCABULARY_FILE, type SearchVocabulary } from '../lib/search-vocabulary.ts';
+import { buildDate, contentDatesOnce, formatStamp } from '../lib/record/build-date.ts';
+import { contentDir } from '../lib/content/content-dir.ts';
+import { citeFormats, NO_ADDRESS_NOTE, OFFLINE_COPY, type CiteStyle } from '../lib/record/cite-formats.ts';
+import { readSettings } from '../lib/pages/settings.ts';
+import { formatBytes, listFiles } from '../lib/output/files.ts';
+import { hostedRoot, withBase } from '../lib/pages/links.ts';
+import { offlineHref, rootPrefix } from '../lib/pages/offline-links.ts';
+import { buildOfflinePayload, payloadFiles, type PayloadOptions } from '../lib/search/offline-search.ts';
+import { MANIFEST_FILE, readManifest, type PageRecord } from '../lib/pages/page-manifest.ts';
+import { RANK_FILE, type SearchDoc } from '../lib/search/search-docs.ts';
+import { VOCABULARY_FILE, type SearchVocabulary } from '../lib/search/search-vocabulary.ts';
 import { SITE } from '../site.ts';
 import { recordTiming } from './timings.ts';
 
@@ -97,9 +97,9 @@ export interface OfflineOptions {
   hostedUrl: string | null;
   /** The build's date stamp. */
   stamp: Date;
-  /** When the content was last revised (src/lib/build-date.ts): the date "Cite this page" gives. */
+  /** When the content was last revised (src/lib/record/build-date.ts): the date "Cite this page" gives. */
   revised: Date;
-  /** Excerpt bound and shard sizes of the search index (defaults in src/lib/offline-search.ts). */
+  /** Excerpt bound and shard sizes of the search index (defaults in src/lib/search/offline-search.ts). */
   search?: PayloadOptions;
 }
 
@@ -177,7 +177,7 @@ export function rewritePage(tree: Root, file: string, options: Pick<OfflineOptio
     }
     if (typeof p.dataCiteText === 'string' && !hosted) {
       if (!offlineCite)
-        throw new Error(`${file} has "Cite this page" but no record to write it again from: its page-manifest record needs title and asOf (src/lib/page-manifest.ts).`);
+        throw new Error(`${file} has "Cite this page" but no record to write it again from: its page-manifest record needs title and asOf (src/lib/pages/page-manifest.ts).`);
       node.children = [{ type: 'text', value: offlineCite[p.dataCiteText as CiteStyle] }];
     }
     // The hosted page built without an address carries the note already (src/components/CiteThisPage.astro).
@@ -311,7 +311,7 @@ export async function buildOfflineEdition(options: OfflineOptions): Promise<Offl
     }
     const record = records.get(file);
     if (!record)
-      throw new Error(`${join(dist, MANIFEST_FILE)} has no record for ${file}: add its page spec to sitePages() in src/lib/site-pages.ts (search: null if search skips it).`);
+      throw new Error(`${join(dist, MANIFEST_FILE)} has no record for ${file}: add its page spec to sitePages() in src/lib/pages/site-pages.ts (search: null if search skips it).`);
     if (record.search) docs.push({ path: file, doc: record.search });
     const tree = parser.parse(source.toString('utf8'));
     if (file === 'index.html') home = structuredClone(tree);

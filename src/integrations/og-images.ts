@@ -1,12 +1,12 @@
 /**
- * Post-build step: the social preview images. For each record of the page manifest (src/lib/page-manifest.ts) it
- * puts the image the record names into the built site, drawn by src/lib/og-image.ts:
+ * Post-build step: the social preview images. For each record of the page manifest (src/lib/pages/page-manifest.ts) it
+ * puts the image the record names into the built site, drawn by src/lib/images/og-image.ts:
  *
  *   { file: 'actors/marco-rubio/index.html', title: 'Marco Rubio', type: 'actor', ogImage: 'og/actors/marco-rubio.png' }
  *   → dist/og/actors/marco-rubio.png, 1200×630, "ACTOR" over "Marco Rubio"
  *
- * An image whose inputs are unchanged since an earlier build is copied from the cache (src/lib/og-cache.ts); only the
- * others are drawn, on worker threads when there are enough of them (src/lib/og-draw.ts).
+ * An image whose inputs are unchanged since an earlier build is copied from the cache (src/lib/images/og-cache.ts); only the
+ * others are drawn, on worker threads when there are enough of them (src/lib/images/og-draw.ts).
  *
  * Runs after the offline edition (see astro.config.mjs), so the images stay out of dist-offline/ and its zip.
  */
@@ -14,10 +14,10 @@ import type { AstroIntegration } from 'astro';
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { copyCachedOgImage, ogCacheDir, ogCacheKey, pruneOgCache, storeOgImage } from '../lib/og-cache.ts';
-import { drawOgImages, ogDrawThreads } from '../lib/og-draw.ts';
-import { ogRendererFingerprint, type OgImageInput } from '../lib/og-image.ts';
-import { readManifest, type PageRecord } from '../lib/page-manifest.ts';
+import { copyCachedOgImage, ogCacheDir, ogCacheKey, pruneOgCache, storeOgImage } from '../lib/images/og-cache.ts';
+import { drawOgImages, ogDrawThreads } from '../lib/images/og-draw.ts';
+import { ogRendererFingerprint, type OgImageInput } from '../lib/images/og-image.ts';
+import { readManifest, type PageRecord } from '../lib/pages/page-manifest.ts';
 import { SITE } from '../site.ts';
 import { recordTiming } from './timings.ts';
 
@@ -41,11 +41,11 @@ export function ogJobs(pages: readonly PageRecord[], siteTitle: string): OgJob[]
   const owner = new Map<string, string>(); // image → the page it is for
   return pages.map(({ file, title, type, ogImage }) => {
     if (typeof title !== 'string' || !title.trim()) {
-      throw new Error(`${file}: the page manifest gives it no title; page records take it from sitePages() in src/lib/site-pages.ts.`);
+      throw new Error(`${file}: the page manifest gives it no title; page records take it from sitePages() in src/lib/pages/site-pages.ts.`);
     }
     if (typeof ogImage !== 'string' || !isOgImagePath(ogImage)) {
       throw new Error(`${file}: ogImage is ${JSON.stringify(ogImage)}, not a relative path like "og/actors/iran.png" in the built ` +
-        'site; page records get it from ogImagePath() in src/lib/og-image.ts.');
+        'site; page records get it from ogImagePath() in src/lib/images/og-image.ts.');
     }
     const other = owner.get(ogImage);
     if (other) throw new Error(`${other} and ${file} both name ${ogImage} as their ogImage; each page needs its own.`);
@@ -69,7 +69,7 @@ export interface OgResult {
 }
 
 export interface OgOptions {
-  /** The cache folder (see ogCacheDir in src/lib/og-cache.ts). */
+  /** The cache folder (see ogCacheDir in src/lib/images/og-cache.ts). */
   cacheDir: string;
   /** Threads to draw on; by default ogDrawThreads() decides from the number of images to draw. */
   threads?: number;

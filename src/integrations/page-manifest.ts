@@ -1,5 +1,5 @@
 /**
- * Post-build step, last of them: checks that the page manifest (src/lib/page-manifest.ts) and the built pages agree
+ * Post-build step, last of them: checks that the page manifest (src/lib/pages/page-manifest.ts) and the built pages agree
  * — every HTML page has a record and every record its page, so no post-build step can miss one — and then removes
  * the manifest from the built site: it is the build's working data, not part of the site.
  */
@@ -7,16 +7,16 @@ import type { AstroIntegration } from 'astro';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { listFiles } from '../lib/files.ts';
-import { MANIFEST_FILE, readManifest } from '../lib/page-manifest.ts';
+import { listFiles } from '../lib/output/files.ts';
+import { MANIFEST_FILE, readManifest } from '../lib/pages/page-manifest.ts';
 
 /** Differences between the manifest's pages and the built HTML files, as messages (none when they agree). */
 export function manifestMismatches(recorded: readonly string[], built: readonly string[]): string[] {
   const inManifest = new Set(recorded);
   const onDisk = new Set(built);
   return [
-    ...built.filter((f) => !inManifest.has(f)).map((f) => `${f} was built but has no page spec: add it to sitePages() in src/lib/site-pages.ts.`),
-    ...recorded.filter((f) => !onDisk.has(f)).map((f) => `${f} has a page spec in src/lib/site-pages.ts but no route built it.`),
+    ...built.filter((f) => !inManifest.has(f)).map((f) => `${f} was built but has no page spec: add it to sitePages() in src/lib/pages/site-pages.ts.`),
+    ...recorded.filter((f) => !onDisk.has(f)).map((f) => `${f} has a page spec in src/lib/pages/site-pages.ts but no route built it.`),
   ];
 }
 

@@ -1,6 +1,6 @@
 /**
  * Post-build step: the hosted edition's search index (Pagefind's Node API), written to dist/pagefind/. Pagefind
- * indexes each page's search document from the page manifest (src/lib/search-docs.ts), the same documents the
+ * indexes each page's search document from the page manifest (src/lib/search/search-docs.ts), the same documents the
  * offline edition indexes, rather than the built HTML. One function, timed and logged, called from astro:build:done.
  */
 import type { AstroIntegration } from 'astro';
@@ -9,8 +9,8 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
-import { readManifest } from '../lib/page-manifest.ts';
-import { pagefindHtml, rankDoc, RANK_FILE, type RankFile } from '../lib/search-docs.ts';
+import { readManifest } from '../lib/pages/page-manifest.ts';
+import { pagefindHtml, rankDoc, RANK_FILE, type RankFile } from '../lib/search/search-docs.ts';
 import { recordTiming } from './timings.ts';
 
 export async function indexSite(dir: string): Promise<{ pages: number }> {

@@ -8,7 +8,7 @@
  *
  * The page is opened at its hosted URL, with every request answered from dist/ (none leaves the machine). With
  * SITE_URL set, its links to other pages become links to the hosted site; without it (the address is a placeholder)
- * they go to the brief's own entry for the page, or become text (src/lib/brief-links.ts).
+ * they go to the brief's own entry for the page, or become text (src/lib/documents/brief-links.ts).
  *
  * The contents' page numbers come from Chromium itself: it writes a named destination for every heading a link points
  * to, so the first print says which page each part starts on; the numbers are filled into the page, which is printed
@@ -28,8 +28,8 @@ import rehypeParse from 'rehype-parse';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.ts';
-import { linksWithinBrief } from '../lib/brief-links.ts';
-import { servedFile } from '../lib/serve-path.ts';
+import { linksWithinBrief } from '../lib/documents/brief-links.ts';
+import { servedFile } from '../lib/output/serve-path.ts';
 import { SITE } from '../site.ts';
 import { briefDocument, type DocumentContext } from './brief-document.ts';
 
@@ -58,7 +58,7 @@ const MARGIN_BOXES_OFF = `@page { ${['top-left', 'top-center', 'top-right', 'bot
 const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
- * Chromium's request for `url`, answered from dist/ (src/lib/serve-path.ts: nothing outside it, regular files only),
+ * Chromium's request for `url`, answered from dist/ (src/lib/output/serve-path.ts: nothing outside it, regular files only),
  * or null when it is for another host, which is refused.
  */
 export function answerFromDist(dist: string, hostedUrl: string, url: string): { status: number; body: Buffer; contentType?: string } | null {

@@ -1,12 +1,12 @@
-// The Atom feed of the briefing's updates (src/lib/changes-feed.ts), advertised in every page's head (BaseLayout).
+// The Atom feed of the briefing's updates (src/lib/record/changes-feed.ts), advertised in every page's head (BaseLayout).
 import type { APIRoute } from 'astro';
-import { contentDatesOnce } from '../lib/build-date.ts';
-import { changeLog, type ChangeEntry } from '../lib/changes.ts';
-import { contentDir } from '../lib/content-dir.ts';
-import { changesFeed } from '../lib/changes-feed.ts';
-import { hostedRoot, withBase } from '../lib/links.ts';
-import { readSettings } from '../lib/settings.ts';
-import { loadBriefing } from '../lib/site-data.ts';
+import { contentDatesOnce } from '../lib/record/build-date.ts';
+import { changeLog, type ChangeEntry } from '../lib/record/changes.ts';
+import { contentDir } from '../lib/content/content-dir.ts';
+import { changesFeed } from '../lib/record/changes-feed.ts';
+import { hostedRoot, withBase } from '../lib/pages/links.ts';
+import { readSettings } from '../lib/pages/settings.ts';
+import { loadBriefing } from '../lib/content/site-data.ts';
 import { SITE } from '../site.ts';
 
 export const GET: APIRoute = async ({ site }) => {

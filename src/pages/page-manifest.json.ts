@@ -1,8 +1,8 @@
-// The page manifest (src/lib/page-manifest.ts): every page's title, type, preview image and search document, for
+// The page manifest (src/lib/pages/page-manifest.ts): every page's title, type, preview image and search document, for
 // the post-build steps. Removed from the built site once they have run (src/integrations/page-manifest.ts).
 import type { APIRoute } from 'astro';
-import { loadBriefing } from '../lib/site-data.ts';
-import { pageManifest } from '../lib/page-manifest.ts';
+import { loadBriefing } from '../lib/content/site-data.ts';
+import { pageManifest } from '../lib/pages/page-manifest.ts';
 
 export const GET: APIRoute = async () => {
   const { sitePages } = await loadBriefing();

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { withBase } from '../lib/links.ts';
-import { readSettings } from '../lib/settings.ts';
+import { withBase } from '../lib/pages/links.ts';
+import { readSettings } from '../lib/pages/settings.ts';
 
 /**
  * robots.txt: allow everything and point to the sitemap at this build's SITE_URL and base. Without SITE_URL there is no

@@ -14,8 +14,8 @@ import type { Root } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
-import type { Citation } from '../lib/citations.ts';
-import { expandParagraphRanges, parseParagraphRanges } from '../lib/paragraphs.ts';
+import type { Citation } from '../schemas/citations.ts';
+import { expandParagraphRanges, parseParagraphRanges } from '../schemas/paragraphs.ts';
 import { contentError } from './content-error.ts';
 
 export interface RemarkCitationsOptions {

@@ -1,6 +1,6 @@
 /**
  * remark-entity-links: links the first mention per section of every glossary term and actor to its page, and
- * records every entry mentioned (for "Mentioned in" backlinks). The rules live in src/lib/entity-linker.ts.
+ * records every entry mentioned (for "Mentioned in" backlinks). The rules live in src/plugins/entity-linker.ts.
  *
  * In (content/briefing/overview.mdx):
  *   ## Key facts
@@ -15,7 +15,7 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { collectionRows } from '../schemas/collections.ts';
-import { createMatcher, linkEntities, type FirstOnly, type LinkTarget } from '../lib/entity-linker.ts';
+import { createMatcher, linkEntities, type FirstOnly, type LinkTarget } from './entity-linker.ts';
 
 export interface RemarkEntityLinksOptions {
   targets: readonly LinkTarget[];

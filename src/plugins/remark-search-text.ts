@@ -1,6 +1,6 @@
 /**
  * remark-search-text: records an MDX body's plain text, cut into sections at its headings, for the page manifest's
- * search documents (src/lib/site-pages.ts). Nothing in the tree changes.
+ * search documents (src/lib/pages/site-pages.ts). Nothing in the tree changes.
  *
  * In:   Intro text<Cite p="3" />.
  *       ## At the table

@@ -6,14 +6,14 @@
  *   format      mdx (frontmatter + body) or yaml
  *   schema      the zod schema of one entry (given how references are parsed: Astro's reference() or idRef)
  *   schemaFile  where the schema lives, named in error messages
- *   pageType    the page type an entry's page declares (search filter, preview image), from src/lib/page-types.ts
+ *   pageType    the page type an entry's page declares (search filter, preview image), from src/schemas/page-types.ts
  *   page        the site-relative path of an entry's page (events are anchors on the timeline)
  *   titleField  the field that names an entry on its page and its preview image (positions are named from theirs)
  *   link        for entries the cross-linker links where they are mentioned: which field names them, which field
  *               their preview shows, and what kind of link they make
  */
 import type { z } from 'astro/zod';
-import type { PageType } from '../lib/page-types.ts';
+import type { PageType } from './page-types.ts';
 import { actorSchema } from './actor.ts';
 import { briefingSchema } from './briefing.ts';
 import { COLLECTIONS, type CollectionName, type RefFactory } from './common.ts';

@@ -60,7 +60,7 @@ export const aliasesSchema = z.array(z.string().min(2)).default([]);
  * Characters no text in the content may hold: the C0 controls but tab, line feed and carriage return, DEL and the
  * C1 controls, U+FFFE and U+FFFF, and lone surrogates (half a character). They are invisible in an editor, and XML
  * 1.0 forbids most of them, so the EPUB, the feed and the sitemap would not parse. The reader checks every file's
- * text and every parsed string with it (src/lib/content-files.ts), so it applies to every field of every schema.
+ * text and every parsed string with it (src/lib/content/content-files.ts), so it applies to every field of every schema.
  */
 const FORBIDDEN_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 

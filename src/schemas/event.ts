@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { parsePartialDate } from '../lib/dates.ts';
+import { parsePartialDate } from './dates.ts';
 import { ENTRY_FIELDS, citationsSchema, type RefFactory } from './common.ts';
 
 /** How precisely the source lets us date an event. */

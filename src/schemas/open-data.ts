@@ -9,7 +9,7 @@
  *   openDataFileSchema('actors') → z.object({ dataset, licence, asOf, built, records: z.array(actorRecord) })
  */
 import { z } from 'astro/zod';
-import { idRef } from '../lib/id-ref.ts';
+import { idRef } from './id-ref.ts';
 import { actorSchema } from './actor.ts';
 import { aliasesSchema, citationSchema, slug } from './common.ts';
 import { eventDateSchema, eventSchema } from './event.ts';

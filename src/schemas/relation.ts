@@ -4,7 +4,7 @@ import { citationsSchema, type RefFactory } from './common.ts';
 /**
  * The closed vocabulary of relations between actors, drawn on the actor map. Each reads from the actor whose file
  * holds it to the actor it names. `label` is the few words on the map's line; `verb` makes it a sentence
- * (src/lib/relations.ts `relationSentence`): "Israel sees a threat in Iran.", with the plural form for a group of states
+ * (src/lib/content/relations.ts `relationSentence`): "Israel sees a threat in Iran.", with the plural form for a group of states
  * ("Gulf states hosting US bases host bases of the United States"). `mutual` relations read the same both ways and
  * are drawn without an arrow; `dash` is the line pattern, one of its own for each kind (test/graphics.test.ts checks),
  * so no relation is told apart by colour alone.

@@ -1,6 +1,6 @@
 /** The offline edition's search engine: MiniSearch over search-index.js and the shards it loads on demand. */
-import { openOfflineSearch, SHARD_GLOBAL, shardFile, type OfflineIndex, type OfflinePage, type ShardLoader } from '../lib/offline-search.ts';
-import type { RankDoc } from '../lib/search-rank.ts';
+import { openOfflineSearch, SHARD_GLOBAL, shardFile, type OfflineIndex, type OfflinePage, type ShardLoader } from '../lib/search/offline-search.ts';
+import type { RankDoc } from '../lib/search/search-rank.ts';
 import type { SearchEngine } from './search-engine.ts';
 
 type ShardStore = Record<string, unknown>;

@@ -1,5 +1,5 @@
 /** The offline edition's search page (classic script): the shared UI on MiniSearch, with the index from window. */
-import type { OfflineIndex } from '../lib/offline-search.ts';
+import type { OfflineIndex } from '../lib/search/offline-search.ts';
 import { miniSearchEngine } from './minisearch-engine.ts';
 import { startSearchPage } from './search-page.ts';
 

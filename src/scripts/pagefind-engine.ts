@@ -4,8 +4,8 @@
  * page ids) and the vocabulary are fetched once. No fragment is loaded per result: results are written from the
  * search documents, as in the offline edition.
  */
-import { RANK_FILE, type RankFile } from '../lib/search-docs.ts';
-import { VOCABULARY_FILE, type SearchVocabulary } from '../lib/search-vocabulary.ts';
+import { RANK_FILE, type RankFile } from '../lib/search/search-docs.ts';
+import { VOCABULARY_FILE, type SearchVocabulary } from '../lib/search/search-vocabulary.ts';
 import type { SearchEngine } from './search-engine.ts';
 import type { PagefindApi } from './pagefind-types.ts';
 

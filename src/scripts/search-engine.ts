@@ -1,11 +1,11 @@
 /**
  * What the search page needs from a search engine. Two engines implement it: Pagefind (hosted edition) and
  * MiniSearch over a prebuilt index (offline edition, where Pagefind cannot run). An engine only finds candidate pages;
- * the search page ranks them and writes their results with one shared module (src/lib/search-rank.ts) over the same
- * search documents and the same query plan (src/lib/search-vocabulary.ts), so both editions answer alike.
+ * the search page ranks them and writes their results with one shared module (src/lib/search/search-rank.ts) over the same
+ * search documents and the same query plan (src/lib/search/search-vocabulary.ts), so both editions answer alike.
  */
-import { answerSnippet, type RankDoc } from '../lib/search-rank.ts';
-import type { SearchVocabulary } from '../lib/search-vocabulary.ts';
+import { answerSnippet, type RankDoc } from '../lib/search/search-rank.ts';
+import type { SearchVocabulary } from '../lib/search/search-vocabulary.ts';
 
 export type FilterCounts = Record<string, Record<string, number>>;
 export type Filters = Record<string, { any: string[] }>;

@@ -1,14 +1,14 @@
 /**
  * The search page's UI, shared by both editions (the engine differs: Pagefind hosted, MiniSearch offline): query
  * and filters live in the URL (?q=…&actor=…), facets show counts, arrow keys move through results, a live region
- * announces the count. Each query is planned first (src/lib/search-vocabulary.ts): its best matches (a name's own
+ * announces the count. Each query is planned first (src/lib/search/search-vocabulary.ts): its best matches (a name's own
  * page, the positions a question asks about) come first, misspelt names are read as the name, and when no page has
  * every word the pages with most of them are shown.
  */
-import { PAGE_TYPES, isPageType } from '../lib/page-types.ts';
-import { FUNCTION_WORDS, planQuery, words, type QueryPlan } from '../lib/search-vocabulary.ts';
-import { prepareIndex, queryStems, rankPages, stemWord, type RankDoc, type RankIndex } from '../lib/search-rank.ts';
-import { FACETS, isEmpty, type Facet, pagefindFilters, readState, searchTerm, writeState, type KnownValues, type SearchState } from '../lib/search-state.ts';
+import { PAGE_TYPES, isPageType } from '../schemas/page-types.ts';
+import { FUNCTION_WORDS, planQuery, words, type QueryPlan } from '../lib/search/search-vocabulary.ts';
+import { prepareIndex, queryStems, rankPages, stemWord, type RankDoc, type RankIndex } from '../lib/search/search-rank.ts';
+import { FACETS, isEmpty, type Facet, pagefindFilters, readState, searchTerm, writeState, type KnownValues, type SearchState } from '../lib/search/search-state.ts';
 import { isStance, STANCES } from '../schemas/stance.ts';
 import { hitOf, passes, type FilterCounts, type Filters, type SearchEngine, type SearchHit } from './search-engine.ts';
 
@@ -32,7 +32,7 @@ export interface Answer {
 
 /**
  * A query's answer, the same in both editions: the plan, the engine's candidates ranked by the shared rules
- * (src/lib/search-rank.ts), the best matches first, then the filters and their counts over that one list.
+ * (src/lib/search/search-rank.ts), the best matches first, then the filters and their counts over that one list.
  */
 export async function answer(engine: SearchEngine, index: RankIndex, vocabularyPlan: (q: string) => QueryPlan, typed: string | null, filters: Filters): Promise<Answer> {
   const plan: QueryPlan = typed ? vocabularyPlan(typed) : { term: null, corrections: [], best: [], verbatim: false };

@@ -4,8 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { listFiles } from '../../src/lib/files.ts';
-import { FIRST_ROUND_TRIP, SCRIPT_BUDGET, weighPage } from '../../src/lib/page-weight.ts';
+import { listFiles } from '../../src/lib/output/files.ts';
+import { FIRST_ROUND_TRIP, SCRIPT_BUDGET, weighPage } from '../../src/lib/pages/page-weight.ts';
 import { htmlFiles } from './pages.ts';
 
 const allFiles = (root: string): string[] => listFiles(root);

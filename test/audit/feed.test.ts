@@ -8,9 +8,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAtomFeed } from 'feedsmith';
 import { select } from 'hast-util-select';
-import { contentDates } from '../../src/lib/build-date.ts';
-import { hostedRoot } from '../../src/lib/links.ts';
-import { readSettings } from '../../src/lib/settings.ts';
+import { contentDates } from '../../src/lib/record/build-date.ts';
+import { hostedRoot } from '../../src/lib/pages/links.ts';
+import { readSettings } from '../../src/lib/pages/settings.ts';
 import { fromHtml } from './hast.ts';
 import { htmlFiles } from './pages.ts';
 

@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { select } from 'hast-util-select';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
-import { hostedRoot } from '../../src/lib/links.ts';
-import { ogImagePath } from '../../src/lib/og-image.ts';
-import { readSettings } from '../../src/lib/settings.ts';
+import { hostedRoot } from '../../src/lib/pages/links.ts';
+import { ogImagePath } from '../../src/lib/images/og-image.ts';
+import { readSettings } from '../../src/lib/pages/settings.ts';
 import { SITE } from '../../src/site.ts';
 import { htmlFiles } from './pages.ts';
 

@@ -7,7 +7,7 @@
 // scripts are not read. A build with SITE_URL is checked in test/build/update-round.test.ts.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { listFiles } from '../../src/lib/files.ts';
+import { listFiles } from '../../src/lib/output/files.ts';
 import { SITE } from '../../src/site.ts';
 import { RESERVED_HOST, reservedHosts, TEXT } from './reserved-hosts.ts';
 

@@ -1,10 +1,10 @@
 // A build is reproducible: a fresh build of the same sources, in a copy of the project, is byte-identical to the
 // dist/ and dist-offline/ that `npm run build` made (npm test runs it just before the audits). Dates come from
-// SOURCE_DATE_EPOCH or the last commit, never the clock (src/lib/build-date.ts), and the content's from its commits:
+// SOURCE_DATE_EPOCH or the last commit, never the clock (src/lib/record/build-date.ts), and the content's from its commits:
 // the copy carries the repository, so both come out as in the main build.
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildDate } from '../../src/lib/build-date.ts';
+import { buildDate } from '../../src/lib/record/build-date.ts';
 import { copyProject, hashTree } from '../build/project.ts';
 
 const root = new URL('../../', import.meta.url).pathname;

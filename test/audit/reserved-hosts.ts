@@ -2,7 +2,7 @@
 // test/build/update-round.test.ts).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { listFiles } from '../../src/lib/files.ts';
+import { listFiles } from '../../src/lib/output/files.ts';
 
 /** What a reader reads, clicks or copies, and what machines read: every text file but scripts. */
 export const TEXT = /\.(html|xml|json|csv|txt|svg|webmanifest)$/;

@@ -11,9 +11,9 @@ import { join } from 'node:path';
 import type { Element } from 'hast';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
-import { NO_ADDRESS_NOTE, OFFLINE_COPY, texEscape } from '../../src/lib/cite-formats.ts';
-import { formatDay } from '../../src/lib/dates.ts';
-import { readSettings } from '../../src/lib/settings.ts';
+import { NO_ADDRESS_NOTE, OFFLINE_COPY, texEscape } from '../../src/lib/record/cite-formats.ts';
+import { formatDay } from '../../src/schemas/dates.ts';
+import { readSettings } from '../../src/lib/pages/settings.ts';
 import { SITE } from '../../src/site.ts';
 import { fromHtml } from './hast.ts';
 import { htmlFiles } from './pages.ts';
@@ -35,7 +35,7 @@ function expectedTypes(file: string): { type: string; entity?: readonly string[]
   if (path === '/search/') return { type: 'SearchResultsPage' };
   if (path === '/data/') return { type: 'DataCatalog' };
   if (['/actors/', '/issues/', '/sources/', '/timeline/', '/changes/'].includes(path)) return { type: 'CollectionPage', ...(path === '/timeline/' ? { entity: ['ItemList'] } : {}) };
-  throw new Error(`${file}: no expected schema.org type; add the page's kind here and in src/lib/json-ld.ts.`);
+  throw new Error(`${file}: no expected schema.org type; add the page's kind here and in src/lib/record/json-ld.ts.`);
 }
 
 /** Every string under a url, @id or urlTemplate key. */

@@ -17,10 +17,10 @@ import { parseAtomFeed } from 'feedsmith';
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { fromHtml } from '../audit/hast.ts';
-import { FIRST_ROUND_TRIP, SCRIPT_BUDGET, weighPage } from '../../src/lib/page-weight.ts';
+import { FIRST_ROUND_TRIP, SCRIPT_BUDGET, weighPage } from '../../src/lib/pages/page-weight.ts';
 import { copyProject, type Project } from './project.ts';
 import { reservedHosts } from '../audit/reserved-hosts.ts';
-import { listFiles } from '../../src/lib/files.ts';
+import { listFiles } from '../../src/lib/output/files.ts';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.ts';
 import { SITE } from '../../src/site.ts';
 

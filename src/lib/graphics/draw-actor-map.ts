@@ -8,7 +8,7 @@
 import type { Element } from 'hast';
 import { s } from 'hastscript';
 import { RELATIONS, type RelationKind } from '../../schemas/relation.ts';
-import type { Relation } from '../relations.ts';
+import type { Relation } from '../content/relations.ts';
 import { layoutActorMap, type MAP_OPTIONS } from './actor-map.ts';
 import type { actorMapInput } from './inputs.ts';
 import type { GraphicKey } from './style.ts';

@@ -1,6 +1,6 @@
 /**
  * The positions matrix as SVG, for the standalone file (the page's grid is an HTML table, PartyGrid.astro): a row
- * per party with a current position (its officials' stances rolled in, src/lib/parties.ts), a column per issue, each
+ * per party with a current position (its officials' stances rolled in, src/lib/content/parties.ts), a column per issue, each
  * cell the stance(s) by symbol and word, an official's under its name. Colour is never the only cue: every stance has
  * its symbol and its word.
  *

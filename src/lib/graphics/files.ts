@@ -3,12 +3,12 @@
  * content graph: the same drawings as the pages, with title, key and source line, links absolute to the hosted site
  * when its address is known (SITE_URL) and none otherwise.
  */
-import { formatDay } from '../dates.ts';
-import { graphicPath, type GraphicName } from '../links.ts';
-import type { BriefingGraph } from '../briefing-graph.ts';
+import { formatDay } from '../../schemas/dates.ts';
+import { graphicPath, type GraphicName } from '../pages/links.ts';
+import type { BriefingGraph } from '../content/briefing-graph.ts';
 import { actorMapKeys, drawActorMap } from './draw-actor-map.ts';
 import { drawMatrix, matrixKeys, matrixStyle, type MatrixCell } from './draw-matrix.ts';
-import { partyGrid } from '../parties.ts';
+import { partyGrid } from '../content/parties.ts';
 import { drawTimeline, TIMELINE_KEYS } from './draw-timeline.ts';
 import { actorMapInput, timelineEvents } from './inputs.ts';
 import { standaloneSvg } from './standalone.ts';

@@ -4,7 +4,7 @@
  */
 import type { EventData } from '../../schemas/event.ts';
 import type { ActorData } from '../../schemas/actor.ts';
-import type { Relation } from '../relations.ts';
+import type { Relation } from '../content/relations.ts';
 import type { TimelineEvent } from './draw-timeline.ts';
 import type { MapEdgeInput, MapNodeInput } from './actor-map.ts';
 

@@ -6,13 +6,13 @@
  *   → '<?xml …?><svg xmlns="http://www.w3.org/2000/svg" …>…</svg>'
  *
  * The file is XML: characters XML 1.0 forbids are dropped, "]]>" in text is escaped, and the file is parsed before it
- * is published (src/lib/xml.ts).
+ * is published (src/lib/output/xml.ts).
  */
 import type { Element, ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { s } from 'hastscript';
 import { visit } from 'unist-util-visit';
-import { assertWellFormedXml, wellFormedMarkup } from '../xml.ts';
+import { assertWellFormedXml, wellFormedMarkup } from '../output/xml.ts';
 import { LIGHT, type GraphicKey } from './style.ts';
 import { estimateWidth, wrapText } from './text.ts';
 

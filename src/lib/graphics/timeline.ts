@@ -8,7 +8,7 @@
  * only a dotted bracket from the event the article's wording places them after (or the axis's start) to the one it
  * places them before (or the dateline): never where outside knowledge would put them.
  */
-import { formatPartialDate, MONTHS, partialDateSpan } from '../dates.ts';
+import { formatPartialDate, MONTHS, partialDateSpan } from '../../schemas/dates.ts';
 import { wrapText } from './text.ts';
 
 export interface TimelineInput {

@@ -1,7 +1,7 @@
-// The CSV downloads: /data/<dataset>.csv, the same records as a plain RFC 4180 table (src/lib/open-data.ts).
+// The CSV downloads: /data/<dataset>.csv, the same records as a plain RFC 4180 table (src/lib/record/open-data.ts).
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { DATASET_NAMES, OPEN_DATASETS } from '../../schemas/open-data.ts';
-import { dataResponse } from '../../lib/site-open-data.ts';
+import { dataResponse } from '../../lib/record/site-open-data.ts';
 
 export const getStaticPaths = (() => DATASET_NAMES.map((name) => ({ params: { dataset: OPEN_DATASETS[name].file } }))) satisfies GetStaticPaths;
 

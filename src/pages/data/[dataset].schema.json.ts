@@ -1,7 +1,7 @@
 // The JSON Schemas: /data/<dataset>.schema.json, made from the zod schemas with z.toJSONSchema (src/schemas/open-data.ts).
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { DATASET_NAMES, OPEN_DATASETS } from '../../schemas/open-data.ts';
-import { dataResponse } from '../../lib/site-open-data.ts';
+import { dataResponse } from '../../lib/record/site-open-data.ts';
 
 export const getStaticPaths = (() => DATASET_NAMES.map((name) => ({ params: { dataset: OPEN_DATASETS[name].file } }))) satisfies GetStaticPaths;
 

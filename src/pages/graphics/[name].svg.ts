@@ -1,9 +1,9 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { graphicFile, type GraphicFile } from '../../lib/graphics/files.ts';
-import { entryHref, paragraphHref } from '../../lib/href.ts';
-import { GRAPHICS, hostedRoot } from '../../lib/links.ts';
-import { readSettings } from '../../lib/settings.ts';
-import { loadBriefing } from '../../lib/site-data.ts';
+import { entryHref, paragraphHref } from '../../lib/pages/href.ts';
+import { GRAPHICS, hostedRoot } from '../../lib/pages/links.ts';
+import { readSettings } from '../../lib/pages/settings.ts';
+import { loadBriefing } from '../../lib/content/site-data.ts';
 
 /** The graphics as standalone SVG files for reuse (src/lib/graphics/files.ts). */
 export const getStaticPaths = (() => GRAPHICS.map((name) => ({ params: { name } }))) satisfies GetStaticPaths;
