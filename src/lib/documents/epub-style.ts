@@ -35,7 +35,7 @@ export const stanceClass = (stance: Stance): string => `stance-${stance}`;
 
 const tints = STANCE_KEYS.map((s) => `.tinted .${stanceClass(s)} { background-color: ${STANCE_TINTS[s]}; }`).join('\n');
 
-export const EPUB_CSS = `/* Muscat talks briefing, the book: made from the site's styles (src/lib/epub-style.ts). */
+export const EPUB_CSS = `/* Muscat talks briefing, the book: made from the site's styles (src/lib/documents/epub-style.ts). */
 body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; line-height: 1.55; margin: 0 0.5em; }
 h1, h2, h3, h4 { line-height: 1.25; page-break-after: avoid; break-after: avoid; page-break-inside: avoid; break-inside: avoid; }
 h1 { font-size: 1.75em; margin: 0.4em 0 0.5em; }
