@@ -57,16 +57,18 @@ test.describe('crawled from the home page', () => {
   });
 });
 
-test('the positions view links every position record once from the matrix and once from the list by issue', async ({ page }) => {
+test('the positions view links every position record once from the grid, once from the by-party list and once from the list by issue', async ({ page }) => {
   const positions = (await pagePaths()).filter((p) => /^\/positions\/[^/]+\/$/.test(p)).map((p) => p.split('/')[2]);
   expect(positions.length).toBeGreaterThan(20);
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto('/briefing/positions/');
-  const matrix = page.getByRole('table', { name: /stances by actor/i });
+  const matrix = page.getByRole('table', { name: /stances by issue/i });
   await expect(matrix).toBeVisible();
+  const byParty = page.locator('.by-party');
   const list = page.getByRole('region', { name: 'Every stance, by issue' });
   for (const id of positions) {
     await expect(matrix.locator(`td a[data-position="${id}"]`), id).toHaveCount(1);
+    await expect(byParty.locator(`a[data-position="${id}"]`), id).toHaveCount(1);
     await expect(list.locator(`a[data-position="${id}"]`), id).toHaveCount(1);
   }
 });
