@@ -10,12 +10,7 @@ import remarkEntityLinks from './src/plugins/remark-entity-links.ts';
 import remarkMdxGuard from './src/plugins/remark-mdx-guard.ts';
 import remarkSearchText from './src/plugins/remark-search-text.ts';
 import devContentCheck from './src/integrations/dev-content-check.ts';
-import offline from './src/integrations/offline.ts';
-import ogImages from './src/integrations/og-images.ts';
-import pageManifest from './src/integrations/page-manifest.ts';
-import pagefind from './src/integrations/pagefind.ts';
-import pdf from './src/integrations/pdf.ts';
-import epub from './src/integrations/epub.ts';
+import postBuild from './src/integrations/post-build.ts';
 import timings from './src/integrations/timings.ts';
 import { contentDir } from './src/lib/content/content-dir.ts';
 import { markdownInputs } from './src/lib/content/content-files.ts';
@@ -58,11 +53,9 @@ export default defineConfig({
     }),
   },
   // A sitemap lists absolute addresses: without SITE_URL there is none to list, and no sitemap is written.
-  // Order matters: the PDF and the EPUB are made from the built /brief/ page before the offline edition, which carries them. The
-  // offline edition is made from the finished hosted build, Pagefind index included. The social
-  // preview images come after it has copied dist/, because only the hosted site needs them: that keeps some 80 PNGs
-  // out of dist-offline/ and its zip. Both read the page manifest, which the last step checks and removes.
+  // After Astro: the search index, the PDF and the EPUB made from /brief/, the offline edition (which carries them),
+  // the social preview images (hosted only), side by side where they can be (src/integrations/post-build.ts).
   integrations: [
-    timings(), devContentCheck(), mdx(), ...(siteGiven ? [sitemap({ filter: (page) => !page.endsWith('/404/') })] : []), pagefind(), pdf({ asOf }), epub({ asOf }), offline(), ogImages(), pageManifest(),
+    timings(), devContentCheck(), mdx(), ...(siteGiven ? [sitemap({ filter: (page) => !page.endsWith('/404/') })] : []), postBuild({ asOf }),
   ],
 });

@@ -10,6 +10,7 @@ import rehypeParse from 'rehype-parse';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { buildOfflineEdition, rewritePage, ZIP_FOLDER, ZIP_NAME } from '../src/integrations/offline.ts';
+import { SITE } from '../src/site.ts';
 import { listFiles } from '../src/lib/output/files.ts';
 import {
   boundedExcerpt, buildOfflinePayload, excerptHtml, INDEX_FILE, openOfflineSearch, payloadFiles, SHARD_DIR,
@@ -280,7 +281,7 @@ test('builds the edition from the hosted build and the manifest: hosting files l
       'search/index.html', 'search-index/excerpts-0.js', 'search-index/terms-0.js', 'search-index.js',
     ]);
     assert.equal(readFileSync(join(out, 'actors/marco-rubio/index.html'), 'utf8'), read('page.expected.html'));
-    assert.deepEqual({ ...report, editionBytes: 0, zipBytes: 0, indexBytes: 0 }, { pages: 3, files: files.length, editionBytes: 0, indexBytes: 0, indexFiles: 3, zipBytes: 0 });
+    assert.deepEqual({ ...report, editionBytes: 0, zipBytes: 0, indexBytes: 0, waitedMs: 0 }, { pages: 3, files: files.length, editionBytes: 0, indexBytes: 0, indexFiles: 3, zipBytes: 0, waitedMs: 0 });
     const zip = readFileSync(join(dist, ZIP_NAME));
     assert.equal(report.zipBytes, zip.byteLength);
     const unpacked = unzipSync(new Uint8Array(zip));
@@ -295,6 +296,35 @@ test('builds the edition from the hosted build and the manifest: hosting files l
     rmSync(out, { recursive: true, force: true });
   }
 });
+
+test('beside the documents: every other page first, then, once they are done, the home page as they left it and the documents themselves', async () => {
+  const { dist, out } = hostedBuild();
+  try {
+    put(dist, 'og/index.png', 'a preview image being drawn beside it');
+    let finish!: () => void;
+    const documents = new Promise<void>((resolve) => { finish = resolve; });
+    const building = buildOfflineEdition({ ...OPTIONS, dist, out, documents });
+    // While the documents are being made, the edition has written the other pages (before its first await) and waits.
+    assert.ok(existsSync(join(out, 'actors/marco-rubio/index.html')));
+    assert.ok(!existsSync(join(out, 'index.html')), 'the home page waits for the documents');
+    put(dist, SITE.briefPdf, '%PDF- the printed brief');
+    writeFileSync(join(dist, 'index.html'), readFileSync(join(dist, 'index.html'), 'utf8').replace('</main>', '<p>stamped by the documents</p></main>'));
+    finish();
+    const report = await building;
+    assert.equal(report.pages, 3);
+    assert.equal(readFileSync(join(out, SITE.briefPdf), 'utf8'), '%PDF- the printed brief');
+    assert.match(readFileSync(join(out, 'index.html'), 'utf8'), /stamped by the documents/);
+    assert.ok(!existsSync(join(out, 'og')), 'the preview images are the hosted site\'s alone');
+  } finally {
+    rmSync(dist, { recursive: true, force: true });
+    rmSync(out, { recursive: true, force: true });
+  }
+});
+
+const put = (dir: string, file: string, text: string) => {
+  mkdirSync(dirname(join(dir, file)), { recursive: true });
+  writeFileSync(join(dir, file), text);
+};
 
 test('the edition carries every image a page shows from _astro/ (src, srcset, picture, poster), and no other _astro file', async () => {
   const { dist, out } = hostedBuild();

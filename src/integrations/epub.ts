@@ -1,6 +1,7 @@
 /**
  * Post-build step: the whole briefing as an EPUB 3, made from the built one-document page (dist/brief/index.html)
- * into dist/<SITE.briefEpub>, before the offline step, which carries it into dist-offline/ and its zip.
+ * into dist/<SITE.briefEpub>, beside the PDF; the offline step waits for both and carries them into dist-offline/ and
+ * its zip (src/integrations/post-build.ts).
  *
  *   dist/brief/index.html <article> → briefing.xhtml (XHTML, ¶ markers linking to the endnotes in the same file)
  *   its h2/h3 headings → nav.xhtml (the navigation document, with landmarks); "as of" date and hosted URL in the
@@ -14,7 +15,6 @@
  * The graphics (the actor map and the timeline) stay inline SVG, in the SVG namespace, with their style sheets'
  * page colours fixed to the light scheme (e-readers do not all know CSS variables).
  */
-import type { AstroIntegration } from 'astro';
 import type { Element, ElementContent, Root } from 'hast';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -32,7 +32,7 @@ import { coverBody, drawCover } from '../lib/documents/epub-cover.ts';
 import { EPUB_CSS, stanceClass } from '../lib/documents/epub-style.ts';
 import { LIGHT, type Colour } from '../lib/graphics/style.ts';
 import { assertWellFormedXml, escapeXml, wellFormedMarkup } from '../lib/output/xml.ts';
-import { briefDocument } from './brief-document.ts';
+import type { DocumentStep } from './brief-document.ts';
 
 export const EPUB_NAME = SITE.briefEpub;
 
@@ -220,13 +220,12 @@ export async function makeEpub({ html, hostedUrl, siteGiven = true, stamp, asOf,
   return book;
 }
 
-export default function epubIntegration(options: { asOf: Date }): AstroIntegration {
-  return briefDocument({
-    name: 'briefing:epub', file: EPUB_NAME, kind: 'EPUB', attribute: 'dataEpubSize', verb: 'make',
-    make: async ({ dist, ...ctx }) => {
-      const bytes = await makeEpub({ html: readFileSync(join(dist, 'brief/index.html'), 'utf8'), ...ctx });
-      writeFileSync(join(dist, EPUB_NAME), bytes);
-      return bytes.byteLength;
-    },
-  }, options);
-}
+/** The EPUB as a document step (brief-document.ts): made from dist/brief/index.html into dist/<EPUB_NAME>. */
+export const EPUB_STEP: DocumentStep = {
+  file: EPUB_NAME, kind: 'EPUB', attribute: 'dataEpubSize', verb: 'make',
+  make: async ({ dist, ...ctx }) => {
+    const bytes = await makeEpub({ html: readFileSync(join(dist, 'brief/index.html'), 'utf8'), ...ctx });
+    writeFileSync(join(dist, EPUB_NAME), bytes);
+    return bytes.byteLength;
+  },
+};

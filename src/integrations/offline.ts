@@ -12,11 +12,11 @@
  *   demand when the index is large: src/lib/search/offline-search.ts), built from each page's search document in the page
  *   manifest, the same text, filters and weights Pagefind indexes. Pages are parsed once, for the rewrite.
  * Hosting-only files (Pagefind's bundle, sitemaps, robots.txt, 404 page, module scripts, the page manifest, the Atom
- * feed) are left out. Of Astro's build folder (_astro/), the edition carries the files its pages show: images a
+ * feed, the social preview images) are left out. Of Astro's build folder (_astro/), the edition carries the files its pages show: images a
  * page's content refers to (img src and srcset, picture sources, posters), copied as they are. A feed reader cannot follow a file on disk, so the feed's links (the head's rel=alternate and the
  * one on /changes/) point at the hosted feed; with no hosted address the head link goes and the other becomes text.
  */
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegrationLogger } from 'astro';
 import type { Element, Root } from 'hast';
 import { build as esbuild } from 'esbuild';
 import { Zip, type ZipInputFile } from 'fflate';
@@ -31,13 +31,12 @@ import { visit } from 'unist-util-visit';
 import { buildDate, contentDatesOnce, formatStamp } from '../lib/record/build-date.ts';
 import { contentDir } from '../lib/content/content-dir.ts';
 import { citeFormats, NO_ADDRESS_NOTE, OFFLINE_COPY, type CiteStyle } from '../lib/record/cite-formats.ts';
-import { readSettings } from '../lib/pages/settings.ts';
 import { formatBytes, listFiles } from '../lib/output/files.ts';
-import { hostedRoot, withBase } from '../lib/pages/links.ts';
+import { withBase } from '../lib/pages/links.ts';
 import { offlineHref, rootPrefix } from '../lib/pages/offline-links.ts';
 import { buildOfflinePayload, payloadFiles, type PayloadOptions } from '../lib/search/offline-search.ts';
 import { MANIFEST_FILE, readManifest, type PageRecord } from '../lib/pages/page-manifest.ts';
-import { RANK_FILE, type SearchDoc } from '../lib/search/search-docs.ts';
+import { RANK_FILE } from '../lib/search/search-docs.ts';
 import { VOCABULARY_FILE, type SearchVocabulary } from '../lib/search/search-vocabulary.ts';
 import { SITE } from '../site.ts';
 import { recordTiming } from './timings.ts';
@@ -80,7 +79,7 @@ export function assetsOf(tree: Root, file: string): string[] {
 }
 
 /** Files of the hosted build that make no sense from disk. */
-const HOSTING_ONLY = /^(pagefind\/|_astro\/|404\.html$|robots\.txt$|sitemap[^/]*\.xml$|[^/]+\.zip$|changes\.xml$)/;
+const HOSTING_ONLY = /^(pagefind\/|og\/|_astro\/|404\.html$|robots\.txt$|sitemap[^/]*\.xml$|[^/]+\.zip$|changes\.xml$)/;
 /** The Atom feed's file in the hosted build (src/pages/changes.xml.ts). */
 export const FEED_FILE = 'changes.xml';
 // The search vocabulary and documents ship inside search-index.js (file:// pages cannot fetch them).
@@ -101,6 +100,12 @@ export interface OfflineOptions {
   revised: Date;
   /** Excerpt bound and shard sizes of the search index (defaults in src/lib/search/offline-search.ts). */
   search?: PayloadOptions;
+  /**
+   * Settles when the files still being made beside this step (the PDF and the EPUB, then their sizes on the home
+   * page) are in dist/: the edition writes every other page first, then waits, then takes the home page and those
+   * files. Without it they are taken with the rest.
+   */
+  documents?: Promise<unknown> | undefined;
 }
 
 export interface OfflineReport {
@@ -111,6 +116,8 @@ export interface OfflineReport {
   indexBytes: number;
   indexFiles: number;
   zipBytes: number;
+  /** How long it waited for the documents (options.documents). */
+  waitedMs: number;
 }
 
 const el = (tagName: string, properties: Element['properties'], text?: string): Element => ({
@@ -298,21 +305,18 @@ export async function buildOfflineEdition(options: OfflineOptions): Promise<Offl
     packed.set(file, pack(bytes));
     editionBytes += bytes.byteLength;
   };
-  const docs: { path: string; doc: SearchDoc }[] = [];
   const assets = new Set<string>();
   let home: Root | undefined;
   let pages = 0;
-  for (const file of listFiles(dist)) {
-    if (leftOut(file)) continue;
+  const take = (file: string) => {
     const source = readFileSync(join(dist, file));
     if (!file.endsWith('.html')) {
       write(file, source);
-      continue;
+      return;
     }
     const record = records.get(file);
     if (!record)
       throw new Error(`${join(dist, MANIFEST_FILE)} has no record for ${file}: add its page spec to sitePages() in src/lib/pages/site-pages.ts (search: null if search skips it).`);
-    if (record.search) docs.push({ path: file, doc: record.search });
     const tree = parser.parse(source.toString('utf8'));
     if (file === 'index.html') home = structuredClone(tree);
     const path = `/${record.url.slice(withBase(manifest.base, '').length)}`;
@@ -320,13 +324,18 @@ export async function buildOfflineEdition(options: OfflineOptions): Promise<Offl
     for (const asset of assetsOf(tree, file)) assets.add(asset);
     write(file, Buffer.from(printer.stringify(tree)));
     pages++;
-  }
-  // The images pages show, from _astro/ (left out above with Astro's scripts); one a page names but the build did
-  // not write is a broken link, which the link audit reports.
-  for (const asset of [...assets].sort()) {
-    const source = join(dist, asset);
-    if (existsSync(source)) write(asset, readFileSync(source));
-  }
+  };
+  // The home page and the documents come last, once they are finished (options.documents); every other file first.
+  const later = options.documents ? new Set(['index.html', SITE.briefPdf, SITE.briefEpub]) : new Set<string>();
+  // Folders left out are not entered: Pagefind and the preview images may still be writing into theirs.
+  const files = listFiles(dist, { skipFolder: (folder) => HOSTING_ONLY.test(folder) }).filter((file) => !leftOut(file));
+  for (const file of files) if (!later.has(file)) take(file);
+
+  // The search index, from each page's search document in the manifest, in the order of the pages' files.
+  const docs = files.flatMap((path) => {
+    const doc = path.endsWith('.html') ? records.get(path)?.search : undefined;
+    return doc ? [{ path, doc }] : [];
+  });
   let indexBytes = 0;
   const vocabulary = JSON.parse(readFileSync(join(dist, VOCABULARY_FILE), 'utf8')) as SearchVocabulary;
   const index = payloadFiles(buildOfflinePayload(docs, { ...options.search, vocabulary }));
@@ -337,44 +346,48 @@ export async function buildOfflineEdition(options: OfflineOptions): Promise<Offl
   }
   await bundleScripts(out);
 
+  const waiting = performance.now();
+  await options.documents;
+  const waitedMs = performance.now() - waiting;
+  for (const file of [...later].sort()) if (existsSync(join(dist, file))) take(file);
+  // The images pages show, from _astro/ (left out above with Astro's scripts); one a page names but the build did
+  // not write is a broken link, which the link audit reports.
+  for (const asset of [...assets].sort()) {
+    const source = join(dist, asset);
+    if (existsSync(source)) write(asset, readFileSync(source));
+  }
+
   // The zip: every file of the edition, sorted, with the build's date as every file's time, so it is reproducible.
-  const files = listFiles(out).map((f): [string, Packed] => {
+  const zipped = listFiles(out).map((f): [string, Packed] => {
     if (packed.has(f)) return [f, packed.get(f)!];
     const bytes = readFileSync(join(out, f)); // the bundled scripts, written by esbuild
     editionBytes += bytes.byteLength;
     return [f, pack(bytes)];
   });
-  const zip = zipFiles(files, options.stamp);
+  const zip = zipFiles(zipped, options.stamp);
   writeFileSync(join(dist, ZIP_NAME), zip);
   if (home) {
     stampZipSize(home, zip.byteLength);
     writeFileSync(join(dist, 'index.html'), printer.stringify(home));
   }
-  return { pages, files: files.length, editionBytes, indexBytes, indexFiles: index.size, zipBytes: zip.byteLength };
+  return { pages, files: zipped.length, editionBytes, indexBytes, indexFiles: index.size, zipBytes: zip.byteLength, waitedMs };
 }
 
-export default function offlineIntegration(): AstroIntegration {
-  let base = '/';
-  let hostedUrl: string | null = null;
-  return {
-    name: 'briefing:offline',
-    hooks: {
-      'astro:config:done': ({ config }) => {
-        base = withBase(config.base, '');
-        hostedUrl = readSettings(process.env).siteGiven ? hostedRoot(config.site, config.base) : null;
-      },
-      'astro:build:done': async ({ dir, logger }) => {
-        const started = performance.now();
-        const dist = fileURLToPath(dir);
-        const { date, from } = buildDate();
-        const report = await buildOfflineEdition({ dist, out: join(dist, '..', 'dist-offline'), base, hostedUrl, stamp: date, revised: contentDatesOnce(contentDir()).latest });
-        recordTiming('offline edition', performance.now() - started);
-        logger.info(
-          `dist-offline/: ${report.pages} pages, ${report.files} files, ${Math.round(report.editionBytes / 1024)} KB ` +
-            `(search index ${Math.round(report.indexBytes / 1024)} KB in ${report.indexFiles} file${report.indexFiles === 1 ? '' : 's'}); ${ZIP_NAME}: ${Math.round(report.zipBytes / 1024)} KB; ` +
-            `stamped ${formatStamp(date)} from ${from}; ${Math.round(performance.now() - started)} ms`,
-        );
-      },
-    },
-  };
+/**
+ * The step as the build runs it (post-build.ts): dist-offline/ beside dist/, dated with the build date, logged, and
+ * timed for the bench without the time it waited for the documents.
+ */
+export async function writeOfflineEdition(dist: string, { base, hostedUrl, documents }: Pick<OfflineOptions, 'base' | 'hostedUrl' | 'documents'>,
+  logger: AstroIntegrationLogger): Promise<OfflineReport> {
+  const started = performance.now();
+  const { date, from } = buildDate();
+  const report = await buildOfflineEdition({ dist, out: join(dist, '..', 'dist-offline'), base, hostedUrl, documents, stamp: date, revised: contentDatesOnce(contentDir()).latest });
+  const ms = performance.now() - started - report.waitedMs;
+  recordTiming('offline edition', ms);
+  logger.info(
+    `dist-offline/: ${report.pages} pages, ${report.files} files, ${Math.round(report.editionBytes / 1024)} KB ` +
+      `(search index ${Math.round(report.indexBytes / 1024)} KB in ${report.indexFiles} file${report.indexFiles === 1 ? '' : 's'}); ${ZIP_NAME}: ${Math.round(report.zipBytes / 1024)} KB; ` +
+      `stamped ${formatStamp(date)} from ${from}; ${Math.round(ms)} ms`,
+  );
+  return report;
 }

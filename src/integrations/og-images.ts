@@ -8,13 +8,13 @@
  * An image whose inputs are unchanged since an earlier build is copied from the cache (src/lib/images/og-cache.ts); only the
  * others are drawn, on worker threads when there are enough of them (src/lib/images/og-draw.ts).
  *
- * Runs after the offline edition (see astro.config.mjs), so the images stay out of dist-offline/ and its zip.
+ * Runs beside the other post-build steps (src/integrations/post-build.ts); the offline edition leaves og/ out, so the
+ * images stay out of dist-offline/ and its zip.
  */
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegrationLogger } from 'astro';
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { copyCachedOgImage, ogCacheDir, ogCacheKey, pruneOgCache, storeOgImage } from '../lib/images/og-cache.ts';
+import { copyCachedOgImage, ogCacheKey, pruneOgCache, storeOgImage } from '../lib/images/og-cache.ts';
 import { drawOgImages, ogDrawThreads } from '../lib/images/og-draw.ts';
 import { ogRendererFingerprint, type OgImageInput } from '../lib/images/og-image.ts';
 import { readManifest, type PageRecord } from '../lib/pages/page-manifest.ts';
@@ -114,24 +114,15 @@ export async function writeOgImages(dist: string, { cacheDir, threads, siteTitle
   return { images: jobs.length, drawn: toDraw.length, cached, threads: toDraw.length ? drawThreads : 0, bytes, pruned };
 }
 
-export default function ogImagesIntegration(): AstroIntegration {
-  let cacheDir = '';
-  return {
-    name: 'briefing:og-images',
-    hooks: {
-      'astro:config:done': ({ config }) => {
-        cacheDir = ogCacheDir(config.cacheDir);
-      },
-      'astro:build:done': async ({ dir, logger }) => {
-        const started = performance.now();
-        const result = await writeOgImages(fileURLToPath(dir), { cacheDir });
-        const ms = performance.now() - started;
-        recordTiming('og-images', ms);
-        const { images, drawn, cached, threads, bytes } = result;
-        const shared = images - drawn - cached; // pages whose title and type another page has too
-        logger.info(`${images} preview images (og/, ${Math.round(bytes / 1024)} KB): drew ${drawn}${threads ? ` on ${threads} threads` : ''}` +
-          `${shared ? ` (${shared} more pages share one)` : ''}, copied ${cached} from the cache, in ${Math.round(ms)} ms`);
-      },
-    },
-  };
+/** The step as the build runs it (post-build.ts): every page's image into dist/og/, logged and timed. */
+export async function writeOgImagesStep(dist: string, cacheDir: string, logger: AstroIntegrationLogger): Promise<OgResult> {
+  const started = performance.now();
+  const result = await writeOgImages(dist, { cacheDir });
+  const ms = performance.now() - started;
+  recordTiming('og-images', ms);
+  const { images, drawn, cached, threads, bytes } = result;
+  const shared = images - drawn - cached; // pages whose title and type another page has too
+  logger.info(`${images} preview images (og/, ${Math.round(bytes / 1024)} KB): drew ${drawn}${threads ? ` on ${threads} threads` : ''}` +
+    `${shared ? ` (${shared} more pages share one)` : ''}, copied ${cached} from the cache, in ${Math.round(ms)} ms`);
+  return result;
 }

@@ -1,12 +1,10 @@
 /**
- * Post-build step, last of them: checks that the page manifest (src/lib/pages/page-manifest.ts) and the built pages agree
+ * Post-build step, last of them (post-build.ts): checks that the page manifest (src/lib/pages/page-manifest.ts) and the built pages agree
  * — every HTML page has a record and every record its page, so no post-build step can miss one — and then removes
  * the manifest from the built site: it is the build's working data, not part of the site.
  */
-import type { AstroIntegration } from 'astro';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { listFiles } from '../lib/output/files.ts';
 import { MANIFEST_FILE, readManifest } from '../lib/pages/page-manifest.ts';
 
@@ -20,17 +18,10 @@ export function manifestMismatches(recorded: readonly string[], built: readonly 
   ];
 }
 
-export default function pageManifestIntegration(): AstroIntegration {
-  return {
-    name: 'briefing:page-manifest',
-    hooks: {
-      'astro:build:done': ({ dir }) => {
-        const dist = fileURLToPath(dir);
-        const manifest = readManifest(dist);
-        const problems = manifestMismatches(manifest.pages.map((p) => p.file), listFiles(dist).filter((f) => f.endsWith('.html')));
-        if (problems.length) throw new Error(`The page manifest and the built pages disagree:\n- ${problems.join('\n- ')}`);
-        rmSync(join(dist, MANIFEST_FILE));
-      },
-    },
-  };
+/** Fails when the manifest and the built pages disagree; otherwise removes the manifest from the built site. */
+export function checkAndRemoveManifest(dist: string): void {
+  const manifest = readManifest(dist);
+  const problems = manifestMismatches(manifest.pages.map((p) => p.file), listFiles(dist).filter((f) => f.endsWith('.html')));
+  if (problems.length) throw new Error(`The page manifest and the built pages disagree:\n- ${problems.join('\n- ')}`);
+  rmSync(join(dist, MANIFEST_FILE));
 }

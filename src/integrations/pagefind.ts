@@ -1,10 +1,9 @@
 /**
  * Post-build step: the hosted edition's search index (Pagefind's Node API), written to dist/pagefind/. Pagefind
  * indexes each page's search document from the page manifest (src/lib/search/search-docs.ts), the same documents the
- * offline edition indexes, rather than the built HTML. One function, timed and logged, called from astro:build:done.
+ * offline edition indexes, rather than the built HTML. One function, timed and logged, run by the post-build step (post-build.ts).
  */
-import type { AstroIntegration } from 'astro';
-import { fileURLToPath } from 'node:url';
+import type { AstroIntegrationLogger } from 'astro';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -57,20 +56,14 @@ export function fragmentPaths(folder: string): Record<string, string> {
   return out;
 }
 
-export default function pagefindIntegration(): AstroIntegration {
-  return {
-    name: 'briefing:pagefind',
-    hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
-        const started = performance.now();
-        try {
-          const { pages } = await indexSite(fileURLToPath(dir));
-          logger.info(`indexed ${pages} pages in ${Math.round(performance.now() - started)} ms`);
-          recordTiming('pagefind', performance.now() - started);
-        } finally {
-          await pagefind.close();
-        }
-      },
-    },
-  };
+/** The step as the build runs it (post-build.ts): the index into dist/pagefind/, logged and timed. */
+export async function indexSiteStep(dist: string, logger: AstroIntegrationLogger): Promise<void> {
+  const started = performance.now();
+  try {
+    const { pages } = await indexSite(dist);
+    logger.info(`indexed ${pages} pages in ${Math.round(performance.now() - started)} ms`);
+    recordTiming('pagefind', performance.now() - started);
+  } finally {
+    await pagefind.close();
+  }
 }

@@ -1,6 +1,8 @@
 /**
  * Post-build step: the whole briefing as a PDF. It prints the built one-document page (dist/brief/index.html) with
- * Chromium into dist/<SITE.briefPdf>, before the offline step, which then carries it into dist-offline/ and its zip.
+ * Chromium into dist/<SITE.briefPdf>, beside the EPUB; the offline step waits for both and carries them into
+ * dist-offline/ and its zip (src/integrations/post-build.ts). The Chromium is started when Astro's build starts, so
+ * it is ready when the page is (launchChromium).
  *
  *   dist/brief/index.html → dist/muscat-talks-briefing.pdf: A4, running title with the "as of" date, URL and
  *   "page / pages" on every page, bookmarks from the headings (outline), tagged, anchors as internal links, the
@@ -17,8 +19,7 @@
  * document ID are then set to the build date with pdf-lib, so two builds of one commit write the same bytes.
  * The home page's link to the PDF ([data-pdf-size]) gets its size.
  */
-import type { AstroIntegration } from 'astro';
-import { chromium } from '@playwright/test';
+import { chromium, type Browser } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
@@ -31,7 +32,7 @@ import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.ts';
 import { linksWithinBrief } from '../lib/documents/brief-links.ts';
 import { servedFile } from '../lib/output/serve-path.ts';
 import { SITE } from '../site.ts';
-import { briefDocument, type DocumentContext } from './brief-document.ts';
+import type { DocumentContext, DocumentStep } from './brief-document.ts';
 
 export const PDF_NAME = SITE.briefPdf;
 const BRIEF_PAGE = 'brief/index.html';
@@ -168,22 +169,28 @@ export async function stampPdf(bytes: Uint8Array, stamp: Date): Promise<Uint8Arr
 
 export interface PdfOptions extends DocumentContext {
   executablePath?: string | undefined;
+  /** A Chromium started earlier (launchChromium), used and left open; without it the step starts and closes its own. */
+  browser?: Promise<Browser> | undefined;
 }
 
-/** Prints dist/brief/index.html to dist/<PDF_NAME>; returns its size in bytes. */
-export async function writeBriefPdf({ dist, hostedUrl, siteGiven, stamp, asOf, executablePath = findChromium() }: PdfOptions): Promise<number> {
-  if (!existsSync(join(dist, BRIEF_PAGE))) throw new Error(`${join(dist, BRIEF_PAGE)} is missing: the PDF is printed from the /brief/ page (src/pages/brief.astro).`);
-  const tooBig = printTooBig(statSync(join(dist, BRIEF_PAGE)).size);
-  if (tooBig) throw new Error(tooBig);
-  let browser;
+/** Starts the Chromium that prints the PDF, or fails saying what to install. */
+export async function launchChromium(executablePath = findChromium()): Promise<Browser> {
   try {
-    browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: CHROMIUM_ARGS });
+    return await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: CHROMIUM_ARGS });
   } catch (cause) {
     throw new Error('No Chromium to print the briefing PDF with. Run `node scripts/ensure-chromium.ts` (as root it installs Debian\'s ' +
       'chromium package), or `sudo apt-get install chromium`, or set CHROMIUM_PATH to a Chromium or Chrome binary.', { cause });
   }
+}
+
+/** Prints dist/brief/index.html to dist/<PDF_NAME>; returns its size in bytes. */
+export async function writeBriefPdf({ dist, hostedUrl, siteGiven, stamp, asOf, executablePath, browser: started }: PdfOptions): Promise<number> {
+  if (!existsSync(join(dist, BRIEF_PAGE))) throw new Error(`${join(dist, BRIEF_PAGE)} is missing: the PDF is printed from the /brief/ page (src/pages/brief.astro).`);
+  const tooBig = printTooBig(statSync(join(dist, BRIEF_PAGE)).size);
+  if (tooBig) throw new Error(tooBig);
+  const browser = await (started ?? launchChromium(executablePath));
+  const context = await browser.newContext();
   try {
-    const context = await browser.newContext();
     const briefUrl = new URL('brief/', hostedUrl).href;
     // Without SITE_URL the hosted address is a placeholder: the brief Chromium prints links only within itself.
     const brief = siteGiven ? undefined : Buffer.from(briefWithinItself(readFileSync(join(dist, BRIEF_PAGE), 'utf8'), new URL(hostedUrl).pathname));
@@ -239,10 +246,11 @@ export async function writeBriefPdf({ dist, hostedUrl, siteGiven, stamp, asOf, e
     writeFileSync(join(dist, PDF_NAME), bytes);
     return bytes.byteLength;
   } finally {
-    await browser.close();
+    await (started ? context.close() : browser.close());
   }
 }
 
-export default function pdfIntegration(options: { asOf: Date }): AstroIntegration {
-  return briefDocument({ name: 'briefing:pdf', file: PDF_NAME, kind: 'PDF', attribute: 'dataPdfSize', verb: 'print', make: (ctx) => writeBriefPdf(ctx) }, options);
-}
+/** The PDF as a document step (brief-document.ts), printed with the Chromium given, if any. */
+export const pdfStep = (browser?: Promise<Browser>): DocumentStep => ({
+  file: PDF_NAME, kind: 'PDF', attribute: 'dataPdfSize', verb: 'print', make: (ctx) => writeBriefPdf({ ...ctx, browser }),
+});

@@ -1,5 +1,5 @@
 // Every page of the hosted edition names a 1200×630 social preview image that exists in dist/; the offline edition
-// carries none (the images are drawn after it is made: src/integrations/og-images.ts). Built without SITE_URL (as npm
+// carries none (it leaves og/ out: src/integrations/offline.ts). Built without SITE_URL (as npm
 // test builds) the pages name no image and no og:url, whose addresses must be absolute; the images are drawn all the
 // same, at the path each page's would have (ogImagePath), and checked there.
 import { test } from 'node:test';

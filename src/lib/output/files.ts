@@ -12,6 +12,11 @@ export interface ListOptions {
    * could publish a file from outside it, loop, or dangle). Without it, links are followed (the built editions).
    */
   onSymlink?: (path: string) => void;
+  /**
+   * Folders not to enter, by their path relative to the root with a trailing slash ("pagefind/"): the offline edition
+   * lists dist/ while other steps are still writing into folders it leaves out.
+   */
+  skipFolder?: (folder: string) => boolean;
 }
 
 /** Every file under `dir`, as sorted paths relative to it with forward slashes ("actors/iran/index.html"). */
@@ -25,7 +30,9 @@ export function listFiles(dir: string, options: ListOptions = {}, root = dir): s
         options.onSymlink(path);
         return [];
       }
-      return statSync(path).isDirectory() ? listFiles(path, options, root) : [relative(root, path).split('\\').join('/')];
+      const rel = relative(root, path).split('\\').join('/');
+      if (!statSync(path).isDirectory()) return [rel];
+      return options.skipFolder?.(`${rel}/`) ? [] : listFiles(path, options, root);
     });
 }
 
