@@ -148,9 +148,10 @@ if (sizes.length) {
   const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   const cell = (r: ScaleResult, name: string) => { const s = step(r, name); return s ? secs(s.ms) : 'n/a'; };
   const peak = (run: ScaleResult['clean']) => Math.max(0, ...run.steps.map((s) => s.peakMiB));
-  // Astro's own part: the whole build less the steps of ours (validation and the post-build steps), so start-up,
-  // content sync, rendering and writing pages, as a plain Astro site would spend them.
-  const OURS = ['validation', 'pagefind', 'offline edition', 'og-images'];
+  // Astro's own part: the whole build less the steps of ours (validation, the post-build steps, which run side by
+  // side and are timed together as "post-build", and the swap), so start-up, content sync, rendering and writing
+  // pages, as a plain Astro site would spend them.
+  const OURS = ['validation', 'post-build', 'swap'];
   const astroMs = (r: ScaleResult) => r.clean.wallMs - r.clean.steps.filter((s) => OURS.includes(s.step)).reduce((sum, s) => sum + s.ms, 0);
   const perPage = (r: ScaleResult) => r.clean.wallMs / r.builtPages;
   const scaleSection = () => [
@@ -158,17 +159,20 @@ if (sizes.length) {
     '',
     'Synthetic, schema-valid content (`bench/generate.ts`, in the real briefing\'s mix: per 81 pages about 18 actors,',
     '10 issues, 27 positions spread over them, 13 events, 13 terms, 5 briefing pages) built in a throwaway copy of the',
-    'project exactly as `npm run build` builds (`scripts/build.ts`: validation, Astro, Pagefind, offline edition,',
-    'preview images), then built again after one position\'s headline changes. The "stress" row adds 1,000 positions',
-    'on one issue. Step times are wall time; peak memory is the largest resident size of the build\'s processes',
-    '(Pagefind indexes in its own process, not counted). Bytes are raw / gzipped, as a host serves them.',
+    'project exactly as `npm run build` builds (`scripts/build.ts`: validation, Astro, then side by side Pagefind, the',
+    'PDF, the EPUB, the offline edition and the preview images, then the swap), then built again after one position\'s',
+    'headline changes. The "stress" row adds 1,000 positions on one issue. The whole build is timed from outside, as',
+    'a process; each step from inside. The post-build steps overlap, so they are shown each with its own time and',
+    'together as "post-build", the wall time from Astro\'s last page to the last step\'s end. Peak memory is the',
+    'largest resident size of the build\'s Node process (Chromium and Pagefind run in processes of their own, not',
+    'counted). Bytes are raw / gzipped, as a host serves them.',
     '',
-    '"Astro\'s own part" is the whole build less our steps (validation, Pagefind, offline edition, preview images): start-up,',
-    'content sync and rendering, as a plain Astro site spends them; "astro build" is the rendering alone.',
+    '"Astro\'s own part" is the whole build less our steps (validation, post-build, swap): start-up, content sync and',
+    'rendering, as a plain Astro site spends them; "astro build" is the rendering alone.',
     '',
-    '| content | pages | whole build | validation | Astro\'s own part | astro build | Pagefind | offline edition | preview images | whole ÷ Astro\'s part | ms per page | peak memory | rebuild after one change |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
-    ...results.map((r) => `| ${r.label} | ${r.builtPages} | ${secs(r.clean.wallMs)} | ${cell(r, 'validation')} | ${secs(astroMs(r))} | ${cell(r, 'astro build')} | ${cell(r, 'pagefind')} | ${cell(r, 'offline edition')} | ${cell(r, 'og-images')} | ×${(r.clean.wallMs / astroMs(r)).toFixed(2)} | ${perPage(r).toFixed(1)} | ${Math.max(peak(r.clean), peak(r.rebuild))} MiB | ${secs(r.rebuild.wallMs)} (${Math.round((100 * r.rebuild.wallMs) / r.clean.wallMs)} % of clean) |`),
+    '| content | pages | whole build | validation | Astro\'s own part | astro build | post-build | Pagefind | PDF | EPUB | offline edition | preview images | swap | whole ÷ Astro\'s part | ms per page | peak memory | rebuild after one change |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...results.map((r) => `| ${r.label} | ${r.builtPages} | ${secs(r.clean.wallMs)} | ${cell(r, 'validation')} | ${secs(astroMs(r))} | ${cell(r, 'astro build')} | ${cell(r, 'post-build')} | ${cell(r, 'pagefind')} | ${cell(r, 'pdf')} | ${cell(r, 'epub')} | ${cell(r, 'offline edition')} | ${cell(r, 'og-images')} | ${cell(r, 'swap')} | ×${(r.clean.wallMs / astroMs(r)).toFixed(2)} | ${perPage(r).toFixed(1)} | ${Math.max(peak(r.clean), peak(r.rebuild))} MiB | ${secs(r.rebuild.wallMs)} (${Math.round((100 * r.rebuild.wallMs) / r.clean.wallMs)} % of clean) |`),
     '',
     '| content | dist | largest page (HTML + inlined CSS, gzipped) | largest position page | offline search index | Pagefind bytes, first query |',
     '| --- | --- | --- | --- | --- | --- |',

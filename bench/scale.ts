@@ -1,6 +1,7 @@
 /**
  * Scale benchmark: generates synthetic content of a given size, builds it the way `npm run build` does (validation,
- * Astro, Pagefind, the offline edition, preview images: scripts/build.ts) in a throwaway copy of the project, then
+ * Astro, then Pagefind, the PDF, the EPUB, the offline edition and preview images, then the swap: scripts/build.ts)
+ * in a throwaway copy of the project, then
  * changes one entry and builds again. Reports per step the wall time and the process's peak memory, per page, the
  * rebuild, and the output's bytes raw and gzipped (as a host serves them), including the largest page.
  */

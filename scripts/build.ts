@@ -141,6 +141,7 @@ if (status !== 0 || !EDITIONS.every((e) => existsSync(join(out, e)))) {
 
 // The swap: point a fresh link at the new build, then rename it over .builds/current in one step.
 holdAt('swap');
+const swapping = performance.now();
 const next = join(builds, `current.${process.pid}`);
 rmSync(next, { force: true });
 symlinkSync(id, next);
@@ -165,5 +166,6 @@ for (const name of EDITIONS) {
   renameSync(link, path);
 }
 for (const name of readdirSync(builds)) if (name.startsWith('legacy-')) rmSync(join(builds, name), { recursive: true, force: true });
+recordTiming('swap', performance.now() - swapping);
 await release();
 console.log(`Built dist/ and dist-offline/ in ${((performance.now() - started) / 1000).toFixed(1)} s.`);

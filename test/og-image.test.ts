@@ -7,7 +7,7 @@ import { inflateSync } from 'node:zlib';
 import { ogJobs, writeOgImages, type OgResult } from '../src/integrations/og-images.ts';
 import { ogCacheKey, pruneOgCache } from '../src/lib/images/og-cache.ts';
 import { ogDrawThreads, POOL_MIN_IMAGES } from '../src/lib/images/og-draw.ts';
-import { indexedPng, missingGlyphs, ogImagePath, ogRendererFingerprint, pageTypeLabel, renderOgImage } from '../src/lib/images/og-image.ts';
+import { indexedPng, missingGlyphs, ogImagePath, ogImagesOf, ogRendererFingerprint, pageTypeLabel, renderOgImage, sharedOgImageType } from '../src/lib/images/og-image.ts';
 import { MANIFEST_FILE, type PageRecord } from '../src/lib/pages/page-manifest.ts';
 import { SITE } from '../src/site.ts';
 import { readContent } from '../src/lib/content/content-files.ts';
@@ -247,3 +247,22 @@ test('og cache: keeps this build\'s entries and as many recent others (at least 
 function pick({ images, drawn, cached }: OgResult) {
   return { images, drawn, cached };
 }
+
+test('a page type past OG_OWN_IMAGES_MAX pages shares one image of the type; the others keep their own', () => {
+  const pages = [
+    { path: '/', type: undefined },
+    ...['a', 'b', 'c'].map((id) => ({ path: `/positions/${id}/`, type: 'position' as const })),
+    { path: '/actors/iran/', type: 'actor' as const },
+  ];
+  const images = ogImagesOf(pages, 2);
+  assert.deepEqual([...images.values()], ['og/index.png', 'og/shared/position.png', 'og/shared/position.png', 'og/shared/position.png', 'og/actors/iran.png']);
+  assert.equal(sharedOgImageType('og/shared/position.png'), 'position');
+  assert.equal(sharedOgImageType('og/positions/a.png'), undefined);
+  assert.deepEqual([...ogImagesOf(pages, 3).values()].filter((i) => i.startsWith('og/shared/')), [], 'at the limit, each page keeps its own');
+  // The jobs: the shared image shows the type; a page of another type naming it is refused.
+  const record = (file: string, type: PageRecord['type'], ogImage: string) => ({ url: `/${file}`, file, title: file, type, ogImage, search: null });
+  const jobs = ogJobs([record('positions/a/index.html', 'position', 'og/shared/position.png'), record('positions/b/index.html', 'position', 'og/shared/position.png')], 'Site');
+  assert.deepEqual(jobs.map((j) => j.input), [{ title: 'Positions', type: 'position', siteTitle: 'Site' }, { title: 'Positions', type: 'position', siteTitle: 'Site' }]);
+  assert.throws(() => ogJobs([record('actors/x/index.html', 'actor', 'og/shared/position.png')], 'Site'),
+    { message: 'actors/x/index.html is a page of type "actor" but names og/shared/position.png, the image pages of type "position" share.' });
+});

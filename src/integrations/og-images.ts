@@ -16,7 +16,7 @@ import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { copyCachedOgImage, ogCacheKey, pruneOgCache, storeOgImage } from '../lib/images/og-cache.ts';
 import { drawOgImages, ogDrawThreads } from '../lib/images/og-draw.ts';
-import { ogRendererFingerprint, type OgImageInput } from '../lib/images/og-image.ts';
+import { ogRendererFingerprint, SHARED_OG_TITLES, sharedOgImageType, type OgImageInput } from '../lib/images/og-image.ts';
 import { readManifest, type PageRecord } from '../lib/pages/page-manifest.ts';
 import { SITE } from '../site.ts';
 import { recordTiming } from './timings.ts';
@@ -47,6 +47,12 @@ export function ogJobs(pages: readonly PageRecord[], siteTitle: string): OgJob[]
       throw new Error(`${file}: ogImage is ${JSON.stringify(ogImage)}, not a relative path like "og/actors/iran.png" in the built ` +
         'site; page records get it from ogImagePath() in src/lib/images/og-image.ts.');
     }
+    // A type's shared image (ogImagesOf in src/lib/images/og-image.ts) shows the type, and only pages of that type name it.
+    const shared = sharedOgImageType(ogImage);
+    if (shared) {
+      if (type !== shared) throw new Error(`${file} is a page of type ${JSON.stringify(type)} but names ${ogImage}, the image pages of type "${shared}" share.`);
+      return { page: file, image: ogImage, input: { title: SHARED_OG_TITLES[shared], type, siteTitle } };
+    }
     const other = owner.get(ogImage);
     if (other) throw new Error(`${other} and ${file} both name ${ogImage} as their ogImage; each page needs its own.`);
     owner.set(ogImage, file);
@@ -55,7 +61,7 @@ export function ogJobs(pages: readonly PageRecord[], siteTitle: string): OgJob[]
 }
 
 export interface OgResult {
-  /** Pages, each with its image. */
+  /** Image files: one per page, or one per page type for the types whose pages share theirs. */
   images: number;
   /** Images drawn in this run (pages with the same title and type share one drawing). */
   drawn: number;
@@ -78,7 +84,8 @@ export interface OgOptions {
 
 /** Puts every page's preview image into `dist`, as the page manifest there names them; returns what it did. */
 export async function writeOgImages(dist: string, { cacheDir, threads, siteTitle = SITE.title }: OgOptions): Promise<OgResult> {
-  const jobs = ogJobs(readManifest(dist).pages, siteTitle);
+  // One job per image file: the pages that share their type's image (ogImagesOf) need it written once.
+  const jobs = [...new Map(ogJobs(readManifest(dist).pages, siteTitle).map((job) => [job.image, job])).values()];
   const fingerprint = ogRendererFingerprint();
   const folders = new Set<string>();
   const target = (job: OgJob) => {

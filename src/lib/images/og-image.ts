@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire, findPackageJSON } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { crc32, deflateSync } from 'node:zlib';
-import { PAGE_TYPES, isPageType } from '../../schemas/page-types.ts';
+import { PAGE_TYPES, isPageType, type PageType } from '../../schemas/page-types.ts';
 
 export const OG_WIDTH = 1200;
 export const OG_HEIGHT = 630;
@@ -37,6 +37,36 @@ export function pageTypeLabel(type: string | undefined): string {
 export function ogImagePath(pagePath: string): string {
   const trimmed = pagePath.replace(/^\/+|\/+$/g, '');
   return `og/${trimmed || 'index'}.png`;
+}
+
+/**
+ * A page type's pages each have a preview image of their own while the briefing has at most this many of them (the
+ * real briefing's largest type, positions, has 27). Past it, the type's pages share one image: it shows the type
+ * ("POSITION" over "Positions"), since a preview of one of hundreds of like pages adds nothing its og:title, which
+ * every platform shows beside the image, does not say, and drawing hundreds costs 20 ms or more each on a clean build.
+ */
+export const OG_OWN_IMAGES_MAX = 100;
+
+/** The title of the image a type's pages share: what they are together, as a heading names them. */
+export const SHARED_OG_TITLES: Record<PageType, string> = {
+  briefing: 'The briefing', actor: 'Actors', issue: 'Issues', position: 'Positions', event: 'Timeline', glossary: 'Glossary', source: 'Sources',
+};
+
+/** The image the pages of a type share past OG_OWN_IMAGES_MAX: 'og/shared/position.png'. */
+export const sharedOgImagePath = (type: PageType): string => `og/shared/${type}.png`;
+const SHARED = /^og\/shared\/([a-z]+)\.png$/;
+
+/** The page type whose shared image this is ('og/shared/position.png' → 'position'), or undefined for a page's own. */
+export function sharedOgImageType(image: string): PageType | undefined {
+  const type = SHARED.exec(image)?.[1];
+  return isPageType(type) ? type : undefined;
+}
+
+/** Each page's preview image, by path: its own, or its type's shared one when the type has more than `max` pages. */
+export function ogImagesOf(pages: readonly { path: string; type: PageType | undefined }[], max = OG_OWN_IMAGES_MAX): Map<string, string> {
+  const count = new Map<PageType, number>();
+  for (const { type } of pages) if (type) count.set(type, (count.get(type) ?? 0) + 1);
+  return new Map(pages.map(({ path, type }) => [path, type && count.get(type)! > max ? sharedOgImagePath(type) : ogImagePath(path)]));
 }
 
 export interface OgImageInput {

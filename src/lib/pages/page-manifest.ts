@@ -31,7 +31,7 @@ export interface PageRecord {
   type: PageType | undefined;
   /** The page's "as of" day, ISO ("2026-02-06"): "Cite this page" in the offline edition is written again from it. */
   asOf?: string;
-  /** The page's preview image, relative to the build folder: "og/actors/iran.png". */
+  /** The page's preview image, relative to the build folder: "og/actors/iran.png", or its type's shared one. */
   ogImage: string;
   /** What search indexes for the page (both editions); null for pages search does not index. */
   search: SearchDoc | null;
@@ -68,7 +68,7 @@ export function pageManifest(specs: readonly PageSpec[], base: string): PageMani
     const url = withBase(base, spec.path === '/404/' ? file : spec.path);
     const s = spec.search;
     return {
-      url, file, title: spec.title, type: s?.type, ...(spec.asOf ? { asOf: isoDay(spec.asOf) } : {}), ogImage: ogImagePath(spec.path),
+      url, file, title: spec.title, type: s?.type, ...(spec.asOf ? { asOf: isoDay(spec.asOf) } : {}), ogImage: spec.ogImage ?? ogImagePath(spec.path),
       search: s
         ? {
             url, title: spec.title, type: s.type, summary: s.summary ?? '', actors: [...new Set(s.actors ?? [])], issues: [...new Set(s.issues ?? [])],

@@ -23,6 +23,7 @@ import type { PageType } from '../../schemas/page-types.ts';
 import type { SearchSection } from '../search/search-docs.ts';
 import type { TextSection } from '../../plugins/remark-search-text.ts';
 import { relationSentence } from '../content/relations.ts';
+import { ogImagesOf } from '../images/og-image.ts';
 
 /** How search files a page: its filters and what its result shows (the manifest carries it to both editions). */
 export interface SearchTags {
@@ -61,6 +62,8 @@ export interface PageSpec {
    * overall for pages that gather many entries or cite nothing. Filled in by sitePages.
    */
   asOf?: Date;
+  /** The page's preview image in the built site ('og/actors/iran.png', or its type's shared one): filled in by sitePages. */
+  ogImage?: string;
 }
 
 /** One h2 of a page: its id and its text. */
@@ -322,7 +325,8 @@ export function sitePages(graph: BriefingGraph, bodyText: ReadonlyMap<string, Bo
     const dates = [key, ...(shown.get(path) ?? [])].flatMap((k) => (k ? g.time.asOfEntry(k) ?? [] : []));
     return dates.length ? new Date(Math.max(...dates.map((d) => d.getTime()))) : g.asOf;
   };
-  return pages.map((p) => ({ ...p, outline: outlineOf(p), asOf: asOf(p.path) }));
+  const images = ogImagesOf(pages.map((p) => ({ path: p.path, type: p.search?.type })));
+  return pages.map((p) => ({ ...p, outline: outlineOf(p), asOf: asOf(p.path), ogImage: images.get(p.path)! }));
 }
 
 /**
