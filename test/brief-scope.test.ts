@@ -4,6 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BRIEF_LIMIT, briefScope, scoped } from '../src/lib/documents/brief-scope.ts';
 
+type Graph = Parameters<typeof briefScope>[0];
+
 const entries = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => ({ id: `${prefix}-${i}` }));
 
 test('a list up to the limit is whole; past it, the first entries in order and how many more', () => {
@@ -14,14 +16,14 @@ test('a list up to the limit is whole; past it, the first entries in order and h
 
 test("the real briefing's sizes (27 positions on 10 issues, 18 actors, 13 events and terms, 5 pages) are whole", () => {
   const graph = { briefing: entries('b', 5), actors: entries('a', 18), issues: entries('i', 10), events: entries('e', 13), glossary: entries('g', 13) };
-  const scope = briefScope(graph as never);
+  const scope = briefScope(graph as unknown as Graph);
   assert.equal(scope.whole, true);
   assert.ok(BRIEF_LIMIT >= 27, 'the limit holds the longest list of the real briefing');
 });
 
 test('a 1,000-entry briefing: each long list cut to the limit, the ids of those shown for the drawings and the grid', () => {
   const graph = { briefing: entries('b', 60), actors: entries('a', 220), issues: entries('i', 12), events: entries('e', 160), glossary: entries('g', 160) };
-  const scope = briefScope(graph as never, 40);
+  const scope = briefScope(graph as unknown as Graph, 40);
   assert.equal(scope.whole, false);
   assert.deepEqual([scope.parts, scope.actors, scope.issues, scope.events, scope.glossary].map((l) => [l.shown.length, l.more]), [[40, 20], [40, 180], [12, 0], [40, 120], [40, 120]]);
   assert.deepEqual(scope.actors.shown.map((a) => a.id).slice(0, 2), ['a-0', 'a-1']);

@@ -26,25 +26,25 @@ export function scoped<T>(items: readonly T[], limit = BRIEF_LIMIT): Scoped<T> {
 
 type Graph = Pick<BriefingGraph, 'briefing' | 'actors' | 'issues' | 'events' | 'glossary'>;
 
-export interface BriefScope {
-  parts: Scoped<Graph['briefing'][number]>;
-  actors: Scoped<Graph['actors'][number]>;
-  issues: Scoped<Graph['issues'][number]>;
-  events: Scoped<Graph['events'][number]>;
-  glossary: Scoped<Graph['glossary'][number]>;
+export interface BriefScope<G extends Graph = Graph> {
+  parts: Scoped<G['briefing'][number]>;
+  actors: Scoped<G['actors'][number]>;
+  issues: Scoped<G['issues'][number]>;
+  events: Scoped<G['events'][number]>;
+  glossary: Scoped<G['glossary'][number]>;
   /** The ids of the actors, issues and events shown, for the drawings and the grid the brief holds. */
   ids: { actors: ReadonlySet<string>; issues: ReadonlySet<string>; events: ReadonlySet<string> };
   /** Whether every list is whole. */
   whole: boolean;
 }
 
-/** What the brief holds of the graph. */
-export function briefScope(graph: Graph, limit = BRIEF_LIMIT): BriefScope {
-  const parts = scoped(graph.briefing, limit);
-  const actors = scoped(graph.actors, limit);
-  const issues = scoped(graph.issues, limit);
-  const events = scoped(graph.events, limit);
-  const glossary = scoped(graph.glossary, limit);
+/** What the brief holds of the graph (its entries keep their own types: the brief renders them). */
+export function briefScope<G extends Graph>(graph: G, limit = BRIEF_LIMIT): BriefScope<G> {
+  const parts = scoped<G['briefing'][number]>(graph.briefing, limit);
+  const actors = scoped<G['actors'][number]>(graph.actors, limit);
+  const issues = scoped<G['issues'][number]>(graph.issues, limit);
+  const events = scoped<G['events'][number]>(graph.events, limit);
+  const glossary = scoped<G['glossary'][number]>(graph.glossary, limit);
   const ids = (list: Scoped<{ id: string }>) => new Set(list.shown.map((e) => e.id));
   return {
     parts, actors, issues, events, glossary,
