@@ -86,8 +86,8 @@ export function generateContent(dir: string, pages: number, options: GenerateOpt
     write(`positions/actor-${actor}--issue-${issue}--${i}.yaml`, [
       `actor: actor-${actor}`, `issue: issue-${issue}`, `stance: ${STANCE_KEYS[i % STANCE_KEYS.length]}`, `headline: Synthetic stance ${i}`,
       `summary: ${sentence(i + 3)} says ${actorName(actor)} about ${termName(i % n.glossary)}.`, `citations: [${cite(i)}]`,
-      // The busy issue's extras give an actor several stances on one issue, which must each say what sets it apart.
-      ...(i >= n.positions - busy ? [`aspect: extra stance ${i}`] : []),
+      // The busy issue's extras give actors several stances on one issue, which must each say what sets it apart.
+      ...(busy && issue === 0 ? [`aspect: stance number ${i}`] : []),
     ].join('\n'));
   }
   for (let i = 0; i < n.events; i++) {
