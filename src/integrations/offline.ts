@@ -78,9 +78,6 @@ export function assetsOf(tree: Root, file: string): string[] {
   return [...found];
 }
 
-/** Pages rewritten between two yields to the other post-build steps (a few milliseconds of work). */
-const YIELD_EVERY = 25;
-
 /** Files of the hosted build that make no sense from disk. */
 const HOSTING_ONLY = /^(pagefind\/|og\/|_astro\/|404\.html$|robots\.txt$|sitemap[^/]*\.xml$|[^/]+\.zip$|changes\.xml$)/;
 /** The Atom feed's file in the hosted build (src/pages/changes.xml.ts). */
@@ -332,14 +329,7 @@ export async function buildOfflineEdition(options: OfflineOptions): Promise<Offl
   const later = options.documents ? new Set(['index.html', SITE.briefPdf, SITE.briefEpub]) : new Set<string>();
   // Folders left out are not entered: Pagefind and the preview images may still be writing into theirs.
   const files = listFiles(dist, { skipFolder: (folder) => HOSTING_ONLY.test(folder) }).filter((file) => !leftOut(file));
-  let taken = 0;
-  for (const file of files) {
-    if (later.has(file)) continue;
-    take(file);
-    // Every so many pages, let the steps beside this one run: the PDF's Chromium waits on this thread for each file
-    // it asks for, and Pagefind for each page it is given (post-build.ts).
-    if (++taken % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
-  }
+  for (const file of files) if (!later.has(file)) take(file);
 
   // The search index, from each page's search document in the manifest, in the order of the pages' files.
   const docs = files.flatMap((path) => {
