@@ -53,6 +53,11 @@ test("the grid's rows are parties, with their officials' stances rolled in and a
   // The state made no statement on the venue, its official did: the state does not read "no stance".
   assert.deepEqual(grid.cell('freedonia', 'talks-venue').map((s) => [s.position.id, s.speaker]), [['rufus-firefly--talks-venue', 'rufus-firefly']]);
   assert.deepEqual(grid.issues.map((i) => i.id), ['talks-venue', 'widget-quota']);
+  // The brief's part of a long list: the rows of the issues it holds, and gaps only among them.
+  const part = partyGrid(graph, new Set(['widget-quota']));
+  assert.deepEqual(part.issues.map((i) => i.id), ['widget-quota']);
+  assert.deepEqual(part.gaps('sylvania'), []);
+  assert.deepEqual(part.parties.map((p) => p.id), ['freedonia', 'sylvania']);
 });
 
 test('what the report does not say: the negotiating parties, their gaps, and the parties with no stance at all', () => {

@@ -62,7 +62,8 @@ export function partyOf(actors: ReadonlyMap<string, Actor>, id: string): string 
   return at;
 }
 
-export function partyGrid(graph: Graph): PartyGrid {
+/** The grid; with `only`, the rows of those issues alone (the brief's, when it holds part of a long list). */
+export function partyGrid(graph: Graph, only?: ReadonlySet<string>): PartyGrid {
   const byId = new Map(graph.actors.map((a) => [a.id, a]));
   const rank = new Map(graph.actors.map((a, i) => [a.id, i]));
   const cells = new Map<string, PartyStance[]>();
@@ -82,7 +83,7 @@ export function partyGrid(graph: Graph): PartyGrid {
     .filter((a) => officials.has(a.id))
     .map((actor) => ({ id: actor.id, actor, officials: [...officials.get(actor.id)!].sort((x, y) => (rank.get(x) ?? 0) - (rank.get(y) ?? 0)) }));
   const withStance = new Set(graph.current.map((p) => p.data.issue.id));
-  const issues = graph.issues.filter((i) => withStance.has(i.id));
+  const issues = graph.issues.filter((i) => withStance.has(i.id) && (!only || only.has(i.id)));
   const cell = (party: string, issue: string) => cells.get(`${party}|${issue}`) ?? [];
   const negotiating = new Set(graph.relations.filter((r) => r.kind === 'negotiates-with').flatMap((r) => [partyOf(byId, r.from), partyOf(byId, r.to)]));
   return {
