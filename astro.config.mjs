@@ -10,7 +10,6 @@ import remarkEntityLinks from './src/plugins/remark-entity-links.ts';
 import remarkMdxGuard from './src/plugins/remark-mdx-guard.ts';
 import remarkSearchText from './src/plugins/remark-search-text.ts';
 import devContentCheck from './src/integrations/dev-content-check.ts';
-import postBuild from './src/integrations/post-build.ts';
 import timings from './src/integrations/timings.ts';
 import { contentDir } from './src/lib/content/content-dir.ts';
 import { markdownInputs } from './src/lib/content/content-files.ts';
@@ -19,7 +18,7 @@ import { SITE } from './src/site.ts';
 
 // SITE_URL and BASE_PATH, checked: a bad value stops the build here with a message naming it.
 const { site, base, siteGiven } = readSettings(process.env);
-const { sources, targets, asOf } = markdownInputs(contentDir(), base);
+const { sources, targets } = markdownInputs(contentDir(), base);
 
 export default defineConfig({
   site,
@@ -53,9 +52,9 @@ export default defineConfig({
     }),
   },
   // A sitemap lists absolute addresses: without SITE_URL there is none to list, and no sitemap is written.
-  // After Astro: the search index, the PDF and the EPUB made from /brief/, the offline edition (which carries them),
-  // the social preview images (hosted only), side by side where they can be (src/integrations/post-build.ts).
+  // After Astro, in a process of their own (scripts/build.ts): the search index, the PDF and the EPUB made from
+  // /brief/, the offline edition (which carries them), the social preview images (src/integrations/post-build.ts).
   integrations: [
-    timings(), devContentCheck(), mdx(), ...(siteGiven ? [sitemap({ filter: (page) => !page.endsWith('/404/') })] : []), postBuild({ asOf }),
+    timings(), devContentCheck(), mdx(), ...(siteGiven ? [sitemap({ filter: (page) => !page.endsWith('/404/') })] : []),
   ],
 });

@@ -2,11 +2,12 @@
  * Scale benchmark: generates synthetic content of a given size, builds it the way `npm run build` does (validation,
  * Astro, then Pagefind, the PDF, the EPUB, the offline edition and preview images, then the swap: scripts/build.ts)
  * in a throwaway copy of the project, then
- * changes one entry and builds again. Reports per step the wall time and the process's peak memory, per page, the
+ * changes one entry and builds again, and builds the same pages with Astro alone (`astro build`, no steps of ours), the
+ * measure the whole build is compared with. Reports per step the wall time and the process's peak memory, per page, the
  * rebuild, and the output's bytes raw and gzipped (as a host serves them), including the largest page.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -32,6 +33,8 @@ export interface ScaleResult {
   builtPages: number;
   clean: BuildRun;
   rebuild: BuildRun;
+  /** A plain `astro build` of the same pages: no validation, no post-build steps, no caches; timed from outside. */
+  astroAloneMs: number;
   distBytes: number;
   distGzipBytes: number;
   largestPage: { file: string; gzipBytes: number };
@@ -58,13 +61,23 @@ function build(dir: string, env: Record<string, string>): BuildRun {
   return { wallMs, steps };
 }
 
+/**
+ * The project's packages, linked one by one into a node_modules/ of the copy's own, not the whole folder: Astro keeps
+ * its caches (the content data store, our preview images) in node_modules/.astro/, and a clean build must not find
+ * the project's, or an earlier run's, there.
+ */
+function linkPackages(from: string, to: string): void {
+  mkdirSync(to);
+  for (const name of readdirSync(from)) if (name !== '.astro') symlinkSync(join(from, name), join(to, name));
+}
+
 const gz = (file: string) => gzipSync(readFileSync(file)).byteLength;
 
 export async function benchScale(pages: number, options: GenerateOptions & { label?: string } = {}): Promise<ScaleResult> {
   const work = mkdtempSync(join(tmpdir(), `briefing-scale-${pages}-`));
   try {
     for (const name of COPY) cpSync(join(PROJECT, name), join(work, name), { recursive: true });
-    symlinkSync(join(PROJECT, 'node_modules'), join(work, 'node_modules'), 'dir');
+    linkPackages(join(PROJECT, 'node_modules'), join(work, 'node_modules'));
     const counts = generateContent(join(work, 'content'), pages, options);
     // A preview-image cache of this run's own, so the clean build draws every image and the rebuild reuses them.
     const env = {
@@ -91,7 +104,17 @@ export async function benchScale(pages: number, options: GenerateOptions & { lab
     // A rebuild after an editor changes one entry: one position's headline.
     const position = join(work, 'content', 'positions', listFiles(join(work, 'content', 'positions'))[0]!);
     writeFileSync(position, readFileSync(position, 'utf8').replace(/^headline: .*$/m, 'headline: A changed synthetic stance'));
-    return { ...result, rebuild: build(work, env) };
+    const rebuild = build(work, env);
+    // The same pages built by Astro alone, as a plain Astro site would build them: Astro's own command line in the copy,
+    // with its caches (node_modules/.astro/) removed first, so it is as clean as the clean build.
+    rmSync(join(work, 'node_modules', '.astro'), { recursive: true, force: true });
+    const astroStarted = performance.now();
+    const plain = spawnSync(process.execPath, ['--max-old-space-size=8192', join(work, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', join(work, 'astro-alone')], {
+      cwd: work, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, ...env },
+    });
+    const astroAloneMs = Math.round(performance.now() - astroStarted);
+    if (plain.status !== 0) throw new Error(`astro build in ${work} failed:\n${plain.stdout.slice(-3000)}\n${plain.stderr.slice(-3000)}`);
+    return { ...result, rebuild, astroAloneMs };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

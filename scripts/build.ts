@@ -14,8 +14,14 @@ import { spawn, spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import lockfile from 'proper-lockfile';
+import { warmOgCacheAside } from '../src/integrations/og-images.ts';
 import { recordTiming } from '../src/integrations/timings.ts';
+import { ogCacheDir } from '../src/lib/images/og-cache.ts';
+import { hostedRoot } from '../src/lib/pages/links.ts';
+import { pageManifest } from '../src/lib/pages/page-manifest.ts';
+import { sitePages } from '../src/lib/pages/site-pages.ts';
 import { contentDir, contentDirProblem } from '../src/lib/content/content-dir.ts';
 import { NO_SITE_URL, readSettings } from '../src/lib/pages/settings.ts';
 import { validateContent } from '../src/lib/content/validate-content.ts';
@@ -60,7 +66,7 @@ function unwritable(error: unknown, path: string): never {
   refuse(`The build writes ${path} (and .build.lock beside it), which ${why} (${code}). Fix: run the build in a copy of the project on a writable disk${code === 'ENOTDIR' || code === 'EEXIST' ? ', or move the file away' : ', or make the folder writable'}.`);
 }
 
-const { problems, warnings } = validateContent(contentDir(), SITE.defaultSource);
+const { problems, warnings, graph } = validateContent(contentDir(), SITE.defaultSource);
 recordTiming('validation', performance.now() - started);
 for (const w of warnings) console.warn(`warning: ${w}`);
 if (problems.length) {
@@ -122,9 +128,9 @@ holdAt('astro');
 // Astro's own command line, run on this Node (npm scripts run on the Node 24 of the `node` devDependency).
 const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
 // Run asynchronously, so the lock keeps being refreshed while Astro works.
-const status = await new Promise<number>((resolve) => {
-  // A larger heap than Node's default (about 4 GB here): at 10,000 entries Astro's render and the post-build steps in
-  // the same process need more, and this machine has 24 GB.
+const astroDone = new Promise<number>((resolve) => {
+  // A larger heap than Node's default (about 4 GB here), for headroom: at 10,000 entries Astro's process reaches
+  // about 2.7 GB, and this machine has 24 GB.
   const child = spawn(process.execPath, ['--max-old-space-size=8192', astro, 'build', '--outDir', join(out, 'dist')], {
     stdio: 'inherit',
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
@@ -132,12 +138,48 @@ const status = await new Promise<number>((resolve) => {
   child.on('error', () => resolve(1));
   child.on('close', (code) => resolve(code ?? 1));
 });
-if (status !== 0 || !EDITIONS.every((e) => existsSync(join(out, e)))) {
+
+// While Astro renders, in this process: the steps that follow it are loaded, Chromium is started for the PDF with a
+// tab to print in, and the
+// preview images the cache lacks are drawn on a thread of lower priority (warmOgCacheAside), from every page's title
+// and type as the page manifest will give them (sitePages on the graph just validated).
+const { runPostBuild } = await import('../src/integrations/post-build.ts');
+const { launchChromium, openPrintTab } = await import('../src/integrations/pdf.ts');
+const browser = launchChromium();
+const printTab = openPrintTab(browser);
+browser.catch(() => {}); // a failure is reported by the PDF step, which awaits both
+printTab.catch(() => {});
+const ogCache = ogCacheDir(pathToFileURL(join(root, 'node_modules', '.astro', '/')));
+const warming = performance.now();
+const ogWarmUp = warmOgCacheAside(pageManifest(sitePages(graph, new Map()), '/').pages, ogCache)
+  .finally(() => recordTiming('og warm-up', performance.now() - warming));
+ogWarmUp.catch(() => {}); // the image step draws what the warm-up did not, and reports what fails
+
+/** The build failed after Astro started: nothing of it is kept, and the live site stays as it was. */
+async function failed(message: string | undefined, status = 1): Promise<never> {
+  await (await browser.catch(() => undefined))?.close();
   rmSync(out, { recursive: true, force: true });
   await release();
+  if (message) console.error(message);
   console.error('The build failed; dist/ and dist-offline/ are unchanged.');
-  process.exit(status || 1);
+  process.exit(status);
 }
+
+const status = await astroDone;
+if (status !== 0 || !existsSync(join(out, 'dist'))) await failed(undefined, status || 1);
+
+// After Astro, in this process rather than Astro's, so they never share its heap (src/integrations/post-build.ts).
+const { site, base } = readSettings(process.env);
+const stamp = () => new Date().toTimeString().slice(0, 8);
+try {
+  await runPostBuild({
+    dist: join(out, 'dist'), hostedUrl: hostedRoot(site, base), base, siteGiven, asOf: graph.asOf, ogCache, browser, printTab, ogWarmUp,
+    logger: { info: (message) => console.log(`${stamp()} [briefing:post-build] ${message}`) },
+  });
+} catch (error) {
+  await failed((error as Error).message ?? String(error));
+}
+if (!EDITIONS.every((e) => existsSync(join(out, e)))) await failed(undefined);
 
 // The swap: point a fresh link at the new build, then rename it over .builds/current in one step.
 holdAt('swap');

@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
-import { ogJobs, writeOgImages, type OgResult } from '../src/integrations/og-images.ts';
+import { ogJobs, warmOgCache, warmOgCacheAside, writeOgImages, type OgResult } from '../src/integrations/og-images.ts';
 import { ogCacheKey, pruneOgCache } from '../src/lib/images/og-cache.ts';
 import { ogDrawThreads, POOL_MIN_IMAGES } from '../src/lib/images/og-draw.ts';
 import { indexedPng, missingGlyphs, ogImagePath, ogImagesOf, ogRendererFingerprint, pageTypeLabel, renderOgImage, sharedOgImageType } from '../src/lib/images/og-image.ts';
@@ -150,6 +150,23 @@ test('og step: a second run with the same inputs draws nothing and writes the sa
   // The cached images are exactly what the drawing gives.
   assert.deepEqual(readFileSync(join(second, 'og/actors/marco-rubio.png')), Buffer.from(await render('Marco Rubio', 'actor')));
   assert.equal(readdirSync(cacheDir).length, 4);
+});
+
+test('og warm-up: on its own thread it draws only what the cache lacks, and the step then draws nothing, same bytes', async () => {
+  const cacheDir = scratch();
+  // One image in the cache already: the warm-up leaves it and draws the other three (two pages share a drawing).
+  await warmOgCache(FIXTURE.slice(1, 2), cacheDir);
+  assert.deepEqual(await warmOgCacheAside(FIXTURE, cacheDir), { drawn: 3, cached: 1 });
+  assert.deepEqual(await warmOgCacheAside(FIXTURE, cacheDir), { drawn: 0, cached: 4 });
+  const warmed = fixtureDist(FIXTURE);
+  assert.deepEqual(pick(await writeOgImages(warmed, { cacheDir, threads: 0 })), { images: 5, drawn: 0, cached: 5 });
+  const drawn = fixtureDist(FIXTURE);
+  await writeOgImages(drawn, { cacheDir: scratch(), threads: 0 });
+  assert.deepEqual(imagesIn(warmed, FIXTURE), imagesIn(drawn, FIXTURE));
+});
+
+test('og warm-up: a page record it cannot use fails the thread with the step\'s message', async () => {
+  await assert.rejects(warmOgCacheAside([record('x/index.html', '', 'actor', 'og/x.png')], scratch()), /x\/index\.html: the page manifest gives it no title/);
 });
 
 test('og step: changing one title redraws that image only', async () => {

@@ -7,14 +7,13 @@
  *   makeBriefDocument({ file: SITE.briefPdf, kind: 'PDF', attribute: 'dataPdfSize', verb: 'print',
  *                       make: (ctx) => writeBriefPdf(ctx) }, ctx, logger)  → the PDF's size in bytes
  */
-import type { AstroIntegrationLogger } from 'astro';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import rehypeParse from 'rehype-parse';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { stampSize } from './offline.ts';
-import { recordTiming } from './timings.ts';
+import { recordTiming, type StepLogger } from './timings.ts';
 
 /** What a document is made from. */
 export interface DocumentContext {
@@ -56,7 +55,7 @@ export function stampHomeSizes(dist: string, sizes: readonly DocumentSize[]): vo
 }
 
 /** Makes one document, logs its size and time, records the time for the bench; returns its size for the home page. */
-export async function makeBriefDocument(step: DocumentStep, ctx: DocumentContext, logger: AstroIntegrationLogger): Promise<DocumentSize> {
+export async function makeBriefDocument(step: DocumentStep, ctx: DocumentContext, logger: StepLogger): Promise<DocumentSize> {
   const started = performance.now();
   try {
     const bytes = await step.make(ctx);

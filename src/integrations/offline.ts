@@ -16,7 +16,6 @@
  * page's content refers to (img src and srcset, picture sources, posters), copied as they are. A feed reader cannot follow a file on disk, so the feed's links (the head's rel=alternate and the
  * one on /changes/) point at the hosted feed; with no hosted address the head link goes and the other becomes text.
  */
-import type { AstroIntegrationLogger } from 'astro';
 import type { Element, Root } from 'hast';
 import { build as esbuild } from 'esbuild';
 import { Zip, type ZipInputFile } from 'fflate';
@@ -39,7 +38,7 @@ import { MANIFEST_FILE, readManifest, type PageRecord } from '../lib/pages/page-
 import { RANK_FILE } from '../lib/search/search-docs.ts';
 import { VOCABULARY_FILE, type SearchVocabulary } from '../lib/search/search-vocabulary.ts';
 import { SITE } from '../site.ts';
-import { recordTiming } from './timings.ts';
+import { recordTiming, type StepLogger } from './timings.ts';
 
 export const ZIP_NAME = SITE.offlineZip;
 /** The one folder the zip unpacks into: "muscat-talks-briefing-offline/". */
@@ -378,7 +377,7 @@ export async function buildOfflineEdition(options: OfflineOptions): Promise<Offl
  * timed for the bench without the time it waited for the documents.
  */
 export async function writeOfflineEdition(dist: string, { base, hostedUrl, documents }: Pick<OfflineOptions, 'base' | 'hostedUrl' | 'documents'>,
-  logger: AstroIntegrationLogger): Promise<OfflineReport> {
+  logger: StepLogger): Promise<OfflineReport> {
   const started = performance.now();
   const { date, from } = buildDate();
   const report = await buildOfflineEdition({ dist, out: join(dist, '..', 'dist-offline'), base, hostedUrl, documents, stamp: date, revised: contentDatesOnce(contentDir()).latest });

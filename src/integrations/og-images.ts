@@ -8,18 +8,23 @@
  * An image whose inputs are unchanged since an earlier build is copied from the cache (src/lib/images/og-cache.ts); only the
  * others are drawn, on worker threads when there are enough of them (src/lib/images/og-draw.ts).
  *
+ * `npm run build` draws most of them before this step runs: scripts/build.ts knows every page's title and type from the
+ * validator's content graph, so while Astro renders it draws the missing images into the cache on a thread of lower
+ * priority (warmOgCacheAside), and this step waits for that warm-up to end and then copies them. The warm-up only
+ * fills the cache: this step still looks every image up by its key and draws whatever is not there.
+ *
  * Runs beside the other post-build steps (src/integrations/post-build.ts); the offline edition leaves og/ out, so the
  * images stay out of dist-offline/ and its zip.
  */
-import type { AstroIntegrationLogger } from 'astro';
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { copyCachedOgImage, ogCacheKey, pruneOgCache, storeOgImage } from '../lib/images/og-cache.ts';
+import { Worker } from 'node:worker_threads';
+import { copyCachedOgImage, hasCachedOgImage, ogCacheKey, pruneOgCache, storeOgImage } from '../lib/images/og-cache.ts';
 import { drawOgImages, ogDrawThreads } from '../lib/images/og-draw.ts';
 import { ogRendererFingerprint, SHARED_OG_TITLES, sharedOgImageType, type OgImageInput } from '../lib/images/og-image.ts';
 import { readManifest, type PageRecord } from '../lib/pages/page-manifest.ts';
 import { SITE } from '../site.ts';
-import { recordTiming } from './timings.ts';
+import { recordTiming, type StepLogger } from './timings.ts';
 
 /** A relative path of a PNG under og/, without empty, "." or ".." segments: "og/actors/marco-rubio.png". */
 const isOgImagePath = (path: string): boolean =>
@@ -37,7 +42,7 @@ export interface OgJob {
  * One job per page record, checked before anything is drawn: every record has a title and names a PNG of its own
  * under og/. Fails naming the record (and, for a shared image, both records).
  */
-export function ogJobs(pages: readonly PageRecord[], siteTitle: string): OgJob[] {
+export function ogJobs(pages: readonly OgRecord[], siteTitle: string): OgJob[] {
   const owner = new Map<string, string>(); // image → the page it is for
   return pages.map(({ file, title, type, ogImage }) => {
     if (typeof title !== 'string' || !title.trim()) {
@@ -121,9 +126,47 @@ export async function writeOgImages(dist: string, { cacheDir, threads, siteTitle
   return { images: jobs.length, drawn: toDraw.length, cached, threads: toDraw.length ? drawThreads : 0, bytes, pruned };
 }
 
+/**
+ * Draws into the cache every image the pages in `records` name that it does not hold yet, one after another on this
+ * thread; returns how many it drew and how many were there. The build runs it while Astro renders (warmOgCacheAside),
+ * on the records sitePages gives for the validator's graph: the same titles and types the page manifest will carry.
+ */
+export async function warmOgCache(records: readonly OgRecord[], cacheDir: string, siteTitle = SITE.title): Promise<{ drawn: number; cached: number }> {
+  const fingerprint = ogRendererFingerprint();
+  const inputs = new Map(ogJobs(records, siteTitle).map(({ input }) => [ogCacheKey(fingerprint, input), input]));
+  const missing = [...inputs].filter(([key]) => !hasCachedOgImage(cacheDir, key));
+  await drawOgImages(missing.map(([, input]) => input), 0, (i, png) => storeOgImage(cacheDir, missing[i]![0], png));
+  return { drawn: missing.length, cached: inputs.size - missing.length };
+}
+
+/** How far the warm-up's thread is lowered in scheduling priority (nice value, added to the build's own). */
+export const WARM_UP_NICE = 10;
+
+/** The warm-up's thread: src/integrations/og-warm-up.ts, loaded by Node from source like og-worker.ts. */
+const WARM_UP_WORKER = new URL('./og-warm-up.ts', import.meta.url);
+
+/** What the warm-up needs of a page record. */
+export type OgRecord = Pick<PageRecord, 'file' | 'title' | 'type' | 'ogImage'>;
+
+/**
+ * warmOgCache on a thread of its own at a lower priority (WARM_UP_NICE), so that it draws with the CPU Astro leaves
+ * over rather than slowing Astro: scripts/build.ts starts it beside Astro and hands the promise to the image step.
+ */
+export function warmOgCacheAside(records: readonly OgRecord[], cacheDir: string): Promise<{ drawn: number; cached: number }> {
+  const worker = new Worker(WARM_UP_WORKER, {
+    workerData: { records: records.map(({ file, title, type, ogImage }) => ({ file, title, type, ogImage })), cacheDir, nice: WARM_UP_NICE },
+  });
+  return new Promise((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`The preview images' warm-up thread stopped (exit code ${code}) before it was done.`)));
+  });
+}
+
 /** The step as the build runs it (post-build.ts): every page's image into dist/og/, logged and timed. */
-export async function writeOgImagesStep(dist: string, cacheDir: string, logger: AstroIntegrationLogger): Promise<OgResult> {
+export async function writeOgImagesStep(dist: string, cacheDir: string, logger: StepLogger, warmUp?: Promise<unknown>): Promise<OgResult> {
   const started = performance.now();
+  await warmUp?.catch(() => undefined); // a failed warm-up: the images it did not draw are drawn below, and any failure reported
   const result = await writeOgImages(dist, { cacheDir });
   const ms = performance.now() - started;
   recordTiming('og-images', ms);

@@ -3,14 +3,13 @@
  * indexes each page's search document from the page manifest (src/lib/search/search-docs.ts), the same documents the
  * offline edition indexes, rather than the built HTML. One function, timed and logged, run by the post-build step (post-build.ts).
  */
-import type { AstroIntegrationLogger } from 'astro';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { readManifest } from '../lib/pages/page-manifest.ts';
 import { pagefindHtml, rankDoc, RANK_FILE, type RankFile } from '../lib/search/search-docs.ts';
-import { recordTiming } from './timings.ts';
+import { recordTiming, type StepLogger } from './timings.ts';
 
 export async function indexSite(dir: string): Promise<{ pages: number }> {
   const { pages } = readManifest(dir);
@@ -57,7 +56,7 @@ export function fragmentPaths(folder: string): Record<string, string> {
 }
 
 /** The step as the build runs it (post-build.ts): the index into dist/pagefind/, logged and timed. */
-export async function indexSiteStep(dist: string, logger: AstroIntegrationLogger): Promise<void> {
+export async function indexSiteStep(dist: string, logger: StepLogger): Promise<void> {
   const started = performance.now();
   try {
     const { pages } = await indexSite(dist);

@@ -19,7 +19,7 @@
  * document ID are then set to the build date with pdf-lib, so two builds of one commit write the same bytes.
  * The home page's link to the PDF ([data-pdf-size]) gets its size.
  */
-import { chromium, type Browser } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
@@ -171,6 +171,16 @@ export interface PdfOptions extends DocumentContext {
   executablePath?: string | undefined;
   /** A Chromium started earlier (launchChromium), used and left open; without it the step starts and closes its own. */
   browser?: Promise<Browser> | undefined;
+  /** A tab opened in that Chromium earlier (openPrintTab), to print in; its context is closed after. */
+  tab?: Promise<Page> | undefined;
+  /** Called once the page is loaded and its first print handed to Chromium (post-build.ts starts other steps then). */
+  onPrinting?: (() => void) | undefined;
+}
+
+/** A tab of its own (a fresh context) to print in: opening one starts a renderer, which takes a while, so the build
+ * opens it while Astro renders. */
+export async function openPrintTab(browser: Promise<Browser>): Promise<Page> {
+  return (await (await browser).newContext()).newPage();
 }
 
 /** Starts the Chromium that prints the PDF, or fails saying what to install. */
@@ -184,12 +194,13 @@ export async function launchChromium(executablePath = findChromium()): Promise<B
 }
 
 /** Prints dist/brief/index.html to dist/<PDF_NAME>; returns its size in bytes. */
-export async function writeBriefPdf({ dist, hostedUrl, siteGiven, stamp, asOf, executablePath, browser: started }: PdfOptions): Promise<number> {
+export async function writeBriefPdf({ dist, hostedUrl, siteGiven, stamp, asOf, executablePath, browser: started, tab, onPrinting }: PdfOptions): Promise<number> {
   if (!existsSync(join(dist, BRIEF_PAGE))) throw new Error(`${join(dist, BRIEF_PAGE)} is missing: the PDF is printed from the /brief/ page (src/pages/brief.astro).`);
   const tooBig = printTooBig(statSync(join(dist, BRIEF_PAGE)).size);
   if (tooBig) throw new Error(tooBig);
   const browser = await (started ?? launchChromium(executablePath));
-  const context = await browser.newContext();
+  const page = await (tab ?? openPrintTab(Promise.resolve(browser)));
+  const context = page.context();
   try {
     const briefUrl = new URL('brief/', hostedUrl).href;
     // Without SITE_URL the hosted address is a placeholder: the brief Chromium prints links only within itself.
@@ -200,7 +211,6 @@ export async function writeBriefPdf({ dist, hostedUrl, siteGiven, stamp, asOf, e
       const answer = answerFromDist(dist, hostedUrl, route.request().url());
       return answer ? route.fulfill(answer) : route.abort();
     });
-    const page = await context.newPage();
     const timeout = PRINT_LIMITS.seconds * 1000;
     page.setDefaultTimeout(timeout);
     await page.goto(briefUrl, { waitUntil: 'load', timeout });
@@ -228,7 +238,9 @@ export async function writeBriefPdf({ dist, hostedUrl, siteGiven, stamp, asOf, e
     }, pages);
     let pdf: Uint8Array;
     try {
-      pdf = await print();
+      const first = print();
+      onPrinting?.();
+      pdf = await first;
       let shown: Record<string, number> = {};
       for (let prints = 1; parts.length; prints++) {
         const printed = await partPages(pdf, parts);
@@ -250,7 +262,7 @@ export async function writeBriefPdf({ dist, hostedUrl, siteGiven, stamp, asOf, e
   }
 }
 
-/** The PDF as a document step (brief-document.ts), printed with the Chromium given, if any. */
-export const pdfStep = (browser?: Promise<Browser>): DocumentStep => ({
-  file: PDF_NAME, kind: 'PDF', attribute: 'dataPdfSize', verb: 'print', make: (ctx) => writeBriefPdf({ ...ctx, browser }),
+/** The PDF as a document step (brief-document.ts), printed with the Chromium (and in the tab) given, if any. */
+export const pdfStep = (chromium: Pick<PdfOptions, 'browser' | 'tab' | 'onPrinting'> = {}): DocumentStep => ({
+  file: PDF_NAME, kind: 'PDF', attribute: 'dataPdfSize', verb: 'print', make: (ctx) => writeBriefPdf({ ...ctx, ...chromium }),
 });

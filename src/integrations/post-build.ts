@@ -1,26 +1,23 @@
 /**
- * The steps after Astro has written the pages, side by side where they do not depend on each other:
+ * The steps after Astro has written the pages, side by side where they do not depend on each other. scripts/build.ts
+ * runs them once Astro's process has ended, in its own:
  *
  *   Pagefind index ─────────────────────────┐
  *   PDF (Chromium, started with the build) ─┼─ sizes on the home page ─┐
- *   EPUB ───────────────────────────────────┘                          │
- *   offline edition: every page but home, search index, scripts ─ waits ┴─ home page, PDF, EPUB, zip ─┐
- *   preview images (worker threads) ───────────────────────────────────────────────────────────────────┴─ manifest check
+ *     └ once it prints: EPUB ───────────────┘                          │
+ *     └ once it prints: offline edition, every page but home, search index, scripts ─ waits ┴─ home page, PDF, EPUB, zip ─┐
+ *     └ once it prints: preview images (drawn ahead while Astro rendered, by scripts/build.ts; copied here) ──────────────┴─ manifest check
  *
  * Pagefind and the documents read the home page before its download sizes are written into it (in one pass, once all
  * three are done); the offline edition takes the home page and the documents only after that, so every file comes
  * out as it did when the steps ran one after another. Chromium prints in a process of its own, Pagefind indexes in
- * its own, and the preview images are drawn on worker threads, so on two cores the PDF's two prints, the EPUB and the
- * offline edition overlap instead of adding up. When a step fails, the others are let finish (nothing is left half
+ * its own, and the preview images are drawn before (or, when the warm-up missed some, on worker threads), so on two
+ * cores the PDF's two prints, the EPUB and the offline edition overlap instead of adding up. When a step fails, the others are let finish (nothing is left half
  * written) and the build stops with the first failure's message, in the order above.
  */
-import type { AstroIntegration } from 'astro';
-import type { Browser } from '@playwright/test';
-import { fileURLToPath } from 'node:url';
-import { ogCacheDir } from '../lib/images/og-cache.ts';
+import type { Browser, Page } from '@playwright/test';
 import { buildDate } from '../lib/record/build-date.ts';
-import { hostedRoot, withBase } from '../lib/pages/links.ts';
-import { readSettings } from '../lib/pages/settings.ts';
+import { withBase } from '../lib/pages/links.ts';
 import { formatDay } from '../schemas/dates.ts';
 import { makeBriefDocument, stampHomeSizes, type DocumentContext } from './brief-document.ts';
 import { EPUB_STEP } from './epub.ts';
@@ -28,8 +25,8 @@ import { writeOgImagesStep } from './og-images.ts';
 import { writeOfflineEdition } from './offline.ts';
 import { checkAndRemoveManifest } from './page-manifest.ts';
 import { indexSiteStep } from './pagefind.ts';
-import { launchChromium, pdfStep } from './pdf.ts';
-import { recordTiming } from './timings.ts';
+import { pdfStep } from './pdf.ts';
+import { recordTiming, type StepLogger } from './timings.ts';
 
 /** The first failure among settled steps, in the order given, thrown; nothing when all succeeded. */
 export function throwFirstFailure(results: readonly PromiseSettledResult<unknown>[]): void {
@@ -37,43 +34,51 @@ export function throwFirstFailure(results: readonly PromiseSettledResult<unknown
   if (failed) throw failed.reason;
 }
 
-export default function postBuild({ asOf }: { asOf: Date }): AstroIntegration {
-  let hostedUrl = '';
-  let base = '/';
-  let cacheDir = '';
-  let browser: Promise<Browser> | undefined;
-  return {
-    name: 'briefing:post-build',
-    hooks: {
-      'astro:config:done': ({ config }) => {
-        hostedUrl = hostedRoot(config.site, config.base);
-        base = withBase(config.base, '');
-        cacheDir = ogCacheDir(config.cacheDir);
-      },
-      // Chromium starts while Astro renders (on the other core), so it is ready when /brief/ is.
-      'astro:build:start': () => {
-        browser = launchChromium();
-        browser.catch(() => {}); // a failure is reported by the PDF step, which awaits it
-      },
-      'astro:build:done': async ({ dir, logger }) => {
-        const started = performance.now();
-        const dist = fileURLToPath(dir);
-        const { siteGiven } = readSettings(process.env);
-        const ctx: DocumentContext = { dist, hostedUrl, siteGiven, stamp: buildDate().date, asOf: formatDay(asOf) };
-        try {
-          const indexed = indexSiteStep(dist, logger);
-          const pdf = makeBriefDocument(pdfStep(browser), ctx, logger);
-          const epub = makeBriefDocument(EPUB_STEP, ctx, logger);
-          const images = writeOgImagesStep(dist, cacheDir, logger);
-          const documents = Promise.all([pdf, epub, indexed]).then(([p, e]) => stampHomeSizes(dist, [p, e]));
-          const offline = writeOfflineEdition(dist, { base, hostedUrl: siteGiven ? hostedUrl : null, documents }, logger);
-          throwFirstFailure(await Promise.allSettled([indexed, pdf, epub, documents, offline, images]));
-          checkAndRemoveManifest(dist);
-        } finally {
-          await (await browser?.catch(() => undefined))?.close();
-          recordTiming('post-build', performance.now() - started);
-        }
-      },
-    },
-  };
+export interface PostBuildOptions {
+  /** The built site's folder; dist-offline/ is written beside it. */
+  dist: string;
+  /** Absolute URL of the hosted site's root (hostedRoot in src/lib/pages/links.ts), and the base path ("/", "/x/"). */
+  hostedUrl: string;
+  base: string;
+  /** Whether SITE_URL was set (src/lib/pages/settings.ts). */
+  siteGiven: boolean;
+  /** The briefing's "as of" date (the content graph's asOf). */
+  asOf: Date;
+  /** The preview images' cache folder (src/lib/images/og-cache.ts). */
+  ogCache: string;
+  /** The Chromium the PDF is printed with, started while Astro rendered (launchChromium); closed here. */
+  browser: Promise<Browser>;
+  /** A tab opened in it meanwhile (openPrintTab), if any. */
+  printTab?: Promise<Page>;
+  /** The preview images' warm-up (warmOgCacheAside), if one runs: the image step waits for it. */
+  ogWarmUp?: Promise<unknown>;
+  logger: StepLogger;
+}
+
+/**
+ * Runs the steps on the site Astro wrote to `dist`; throws the first failure (see throwFirstFailure). scripts/build.ts
+ * calls it once Astro's process has ended, so the steps never share a heap with Astro's render: at 10,000 entries
+ * that held about 2.7 GB when its last page was written.
+ */
+export async function runPostBuild({ dist, hostedUrl, base, siteGiven, asOf, ogCache, browser, printTab, ogWarmUp, logger }: PostBuildOptions): Promise<void> {
+  const started = performance.now();
+  const ctx: DocumentContext = { dist, hostedUrl, siteGiven, stamp: buildDate().date, asOf: formatDay(asOf) };
+  try {
+    const indexed = indexSiteStep(dist, logger);
+    // The PDF's is the longest path, and each of its turns waits for this thread: the steps that work on this thread
+    // start once Chromium has the page and its first print (or the PDF has failed), so they run while it prints.
+    let printing = () => {};
+    const pdfPrinting = new Promise<void>((resolve) => { printing = resolve; });
+    const pdf = makeBriefDocument(pdfStep({ browser, tab: printTab, onPrinting: printing }), ctx, logger);
+    pdf.catch(printing);
+    const epub = pdfPrinting.then(() => makeBriefDocument(EPUB_STEP, ctx, logger));
+    const images = pdfPrinting.then(() => writeOgImagesStep(dist, ogCache, logger, ogWarmUp));
+    const documents = Promise.all([pdf, epub, indexed]).then(([p, e]) => stampHomeSizes(dist, [p, e]));
+    const offline = pdfPrinting.then(() => writeOfflineEdition(dist, { base: withBase(base, ''), hostedUrl: siteGiven ? hostedUrl : null, documents }, logger));
+    throwFirstFailure(await Promise.allSettled([indexed, pdf, epub, documents, offline, images]));
+    checkAndRemoveManifest(dist);
+  } finally {
+    await (await browser.catch(() => undefined))?.close();
+    recordTiming('post-build', performance.now() - started);
+  }
 }

@@ -5,6 +5,11 @@
 import type { AstroIntegration } from 'astro';
 import { appendFileSync } from 'node:fs';
 
+/** What a post-build step reports with (scripts/build.ts prints it, each line tagged with the step). */
+export interface StepLogger {
+  info(message: string): void;
+}
+
 export function recordTiming(step: string, ms: number): void {
   const file = process.env.BRIEFING_TIMINGS;
   if (!file) return;

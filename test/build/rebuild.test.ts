@@ -5,7 +5,7 @@
 //   refuse it before Astro starts (one of the faults of faults.test.ts) or a page throws while Astro renders it.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FAULTS } from './content-faults.ts';
 import { copyProject, type Project } from './project.ts';
@@ -70,5 +70,18 @@ test('a build that fails part-way leaves the previous dist/ and dist-offline/ ex
   assert.notEqual(status, 0);
   assert.match(log, /this page is broken on purpose/);
   assert.match(log, /The build failed; dist\/ and dist-offline\/ are unchanged\./);
+  assert.deepEqual(output(), built);
+});
+
+test('a build that fails after Astro, in a post-build step, says why and leaves the previous dist/ and dist-offline/ as they were', () => {
+  rmSync(join(project.dir, 'src/pages/broken.astro'), { force: true }); // the test above's
+  // The preview images' cache named inside a file: Astro renders every page, then the image step cannot store one.
+  const blocker = join(project.dir, 'not-a-folder');
+  writeFileSync(blocker, '');
+  const { status, output: log } = project.build({ BRIEFING_OG_CACHE: join(blocker, 'og') });
+  assert.equal(status, 1, log);
+  assert.match(log, /\[build\] Complete!/, 'Astro itself finished');
+  assert.match(log, /^ENOTDIR: not a directory, \w+ '[^\n]*not-a-folder\/og[^\n]*\nThe build failed; dist\/ and dist-offline\/ are unchanged\.$/m);
+  assert.doesNotMatch(log, /\n\s+at /, 'no stack trace');
   assert.deepEqual(output(), built);
 });

@@ -324,10 +324,7 @@ export function groupEntries(entries: readonly ContentFile[]): BriefingEntries {
  * for remark-citations, and every actor and term as a link target, for remark-entity-links. Problems in the files
  * are the validator's to report; this takes what can be read.
  */
-export function markdownInputs(contentDir: string, base: string): { sources: Record<string, number>; targets: LinkTarget[]; asOf: Date } {
+export function markdownInputs(contentDir: string, base: string): { sources: Record<string, number>; targets: LinkTarget[] } {
   const read = readContent(contentDir);
-  const grouped = groupEntries(read.entries);
-  // The briefing's "as of" date, as briefing-graph.ts works it out: the latest source's (for the PDF's running head).
-  const asOf = grouped.sources.reduce((latest, s) => (s.data.date > latest ? s.data.date : latest), new Date(0));
-  return { sources: citableSources(read), targets: linkTargetsOf(grouped, base), asOf };
+  return { sources: citableSources(read), targets: linkTargetsOf(groupEntries(read.entries), base) };
 }

@@ -16,7 +16,7 @@ import { VFile } from 'vfile';
 import remarkCitations from '../../plugins/remark-citations.ts';
 import remarkEntityLinks from '../../plugins/remark-entity-links.ts';
 import remarkMdxGuard from '../../plugins/remark-mdx-guard.ts';
-import { buildBriefing, linkTargetsOf, type BodyFacts } from './briefing-graph.ts';
+import { buildBriefing, linkTargetsOf, type BodyFacts, type BriefingGraph } from './briefing-graph.ts';
 import type { Citation } from '../../schemas/citations.ts';
 import { COLLECTION_TABLE, type CollectionSpec } from '../../schemas/collections.ts';
 import { describeChars, missingGlyphs } from '../images/og-image.ts';
@@ -26,6 +26,8 @@ export interface ValidationResult {
   problems: string[];
   warnings: string[];
   entries: ContentFile[];
+  /** The content graph the checks were made on (its problems are among `problems`). */
+  graph: BriefingGraph;
 }
 
 export function validateContent(contentDir: string, defaultSource: string): ValidationResult {
@@ -79,5 +81,5 @@ export function validateContent(contentDir: string, defaultSource: string): Vali
 
   const graph = buildBriefing(grouped, { base: '/', bodies, known: read.known, paragraphCounts: read.paragraphCounts });
   problems.push(...graph.problems);
-  return { problems, warnings: graph.warnings, entries: read.entries };
+  return { problems, warnings: graph.warnings, entries: read.entries, graph };
 }

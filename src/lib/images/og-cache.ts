@@ -54,6 +54,9 @@ export function copyCachedOgImage(dir: string, key: string, target: string): boo
   return true;
 }
 
+/** Whether the cache holds an image for `key` (for a warm-up, which draws only what is missing). */
+export const hasCachedOgImage = (dir: string, key: string): boolean => existsSync(entry(dir, key));
+
 /** Keeps a drawn image: written aside and renamed, so a build stopped half-way never leaves a cut PNG to reuse. */
 export function storeOgImage(dir: string, key: string, png: Uint8Array): void {
   mkdirSync(dir, { recursive: true });
