@@ -9,7 +9,7 @@ import { unzipSync } from 'fflate';
 import rehypeParse from 'rehype-parse';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
-import { buildOfflineEdition, rewritePage, ZIP_FOLDER, ZIP_NAME } from '../src/integrations/offline.ts';
+import { buildOfflineEdition, buildOfflineEditionOnThread, rewritePage, ZIP_FOLDER, ZIP_NAME } from '../src/integrations/offline.ts';
 import { SITE } from '../src/site.ts';
 import { listFiles } from '../src/lib/output/files.ts';
 import {
@@ -318,6 +318,36 @@ test('beside the documents: every other page first, then, once they are done, th
   } finally {
     rmSync(dist, { recursive: true, force: true });
     rmSync(out, { recursive: true, force: true });
+  }
+});
+
+test('on a thread of its own (as the build runs it) the edition comes out the same, waiting for the documents; a failure there stops it', async () => {
+  const here = hostedBuild();
+  const there = hostedBuild();
+  try {
+    const inProcess = await buildOfflineEdition({ ...OPTIONS, dist: here.dist, out: here.out });
+    let finish!: () => void;
+    const documents = new Promise<void>((resolve) => { finish = resolve; });
+    const building = buildOfflineEditionOnThread({ ...OPTIONS, dist: there.dist, out: there.out, documents });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.ok(!existsSync(join(there.out, 'index.html')), 'the home page waits for the documents');
+    finish();
+    const report = await building;
+    assert.deepEqual({ ...report, waitedMs: 0 }, { ...inProcess, waitedMs: 0 });
+    const files = listFiles(here.out);
+    assert.deepEqual(listFiles(there.out), files);
+    for (const f of files) assert.ok(readFileSync(join(there.out, f)).equals(readFileSync(join(here.out, f))), f);
+    assert.ok(readFileSync(join(there.dist, ZIP_NAME)).equals(readFileSync(join(here.dist, ZIP_NAME))), 'the zip');
+
+    await assert.rejects(buildOfflineEditionOnThread({ ...OPTIONS, dist: there.dist, out: there.out, documents: Promise.reject(new Error('no PDF')) }),
+      /The offline edition's thread stopped/);
+    rmSync(join(there.dist, MANIFEST_FILE));
+    await assert.rejects(buildOfflineEditionOnThread({ ...OPTIONS, dist: there.dist, out: there.out }), /page-manifest\.json is missing/);
+  } finally {
+    for (const { dist, out } of [here, there]) {
+      rmSync(dist, { recursive: true, force: true });
+      rmSync(out, { recursive: true, force: true });
+    }
   }
 });
 

@@ -22,6 +22,7 @@ import { Zip, type ZipInputFile } from 'fflate';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { crc32, deflateRawSync } from 'node:zlib';
 import rehypeParse from 'rehype-parse';
 import rehypeStringify from 'rehype-stringify';
@@ -372,15 +373,33 @@ export async function buildOfflineEdition(options: OfflineOptions): Promise<Offl
   return { pages, files: zipped.length, editionBytes, indexBytes, indexFiles: index.size, zipBytes: zip.byteLength, waitedMs };
 }
 
+/** The edition's thread (offline-worker.ts), loaded by Node from source like the preview images' workers. */
+const OFFLINE_WORKER = new URL('./offline-worker.ts', import.meta.url);
+
 /**
- * The step as the build runs it (post-build.ts): dist-offline/ beside dist/, dated with the build date, logged, and
- * timed for the bench without the time it waited for the documents.
+ * Builds the edition on a thread of its own (offline-worker.ts): the same buildOfflineEdition, so the same bytes.
+ * `documents` is passed on as a message when it settles; if it fails, the thread is stopped (the build fails with
+ * the documents' error, and its folder is discarded).
+ */
+export function buildOfflineEditionOnThread({ documents, ...options }: OfflineOptions): Promise<OfflineReport> {
+  const worker = new Worker(OFFLINE_WORKER, { workerData: { options, waitForDocuments: documents !== undefined } });
+  documents?.then(() => worker.postMessage('documents'), () => void worker.terminate());
+  return new Promise((resolve, reject) => {
+    worker.once('message', ({ report }: { report: OfflineReport }) => resolve(report));
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`The offline edition's thread stopped (exit code ${code}) before it was done.`)));
+  });
+}
+
+/**
+ * The step as the build runs it (post-build.ts): dist-offline/ beside dist/, dated with the build date, built on a
+ * thread of its own, logged, and timed for the bench without the time it waited for the documents.
  */
 export async function writeOfflineEdition(dist: string, { base, hostedUrl, documents }: Pick<OfflineOptions, 'base' | 'hostedUrl' | 'documents'>,
   logger: StepLogger): Promise<OfflineReport> {
   const started = performance.now();
   const { date, from } = buildDate();
-  const report = await buildOfflineEdition({ dist, out: join(dist, '..', 'dist-offline'), base, hostedUrl, documents, stamp: date, revised: contentDatesOnce(contentDir()).latest });
+  const report = await buildOfflineEditionOnThread({ dist, out: join(dist, '..', 'dist-offline'), base, hostedUrl, documents, stamp: date, revised: contentDatesOnce(contentDir()).latest });
   const ms = performance.now() - started - report.waitedMs;
   recordTiming('offline edition', ms);
   logger.info(

@@ -2,17 +2,18 @@
  * The steps after Astro has written the pages, side by side where they do not depend on each other. scripts/build.ts
  * runs them once Astro's process has ended, in its own:
  *
- *   Pagefind index ─────────────────────────┐
- *   PDF (Chromium, started with the build) ─┼─ sizes on the home page ─┐
- *     └ once it prints: EPUB ───────────────┘                          │
- *     └ once it prints: offline edition, every page but home, search index, scripts ─ waits ┴─ home page, PDF, EPUB, zip ─┐
- *     └ once it prints: preview images (drawn ahead while Astro rendered, by scripts/build.ts; copied here) ──────────────┴─ manifest check
+ *   offline edition (on a thread of its own): every page but home, search index, scripts ─ waits ┐
+ *   Pagefind index ─────────────────────────┐                                                   │
+ *   PDF (Chromium, started with the build) ─┼─ sizes on the home page ─────────────────────────────┴─ home page, PDF, EPUB, zip ─┐
+ *     └ once it prints: EPUB ───────────────┘                                                                                   │
+ *   preview images (drawn ahead while Astro rendered, by scripts/build.ts; copied here) ───────────────────────────────────────┴─ manifest check
  *
  * Pagefind and the documents read the home page before its download sizes are written into it (in one pass, once all
  * three are done); the offline edition takes the home page and the documents only after that, so every file comes
  * out as it did when the steps ran one after another. Chromium prints in a process of its own, Pagefind indexes in
- * its own, and the preview images are drawn before (or, when the warm-up missed some, on worker threads), so on two
- * cores the PDF's two prints, the EPUB and the offline edition overlap instead of adding up. When a step fails, the others are let finish (nothing is left half
+ * its own, the offline edition is built on a thread of its own, and the preview images are drawn before (or, when the
+ * warm-up missed some, on worker threads), so on two cores they overlap instead of adding up, and this thread is
+ * free to answer Chromium and feed Pagefind. When a step fails, the others are let finish (nothing is left half
  * written) and the build stops with the first failure's message, in the order above.
  */
 import type { Browser, Page } from '@playwright/test';
@@ -65,16 +66,17 @@ export async function runPostBuild({ dist, hostedUrl, base, siteGiven, asOf, ogC
   const ctx: DocumentContext = { dist, hostedUrl, siteGiven, stamp: buildDate().date, asOf: formatDay(asOf) };
   try {
     const indexed = indexSiteStep(dist, logger);
-    // The PDF's is the longest path, and each of its turns waits for this thread: the steps that work on this thread
-    // start once Chromium has the page and its first print (or the PDF has failed), so they run while it prints.
+    // Each of the PDF's turns waits for this thread: the EPUB, which works on it, starts once Chromium has the page
+    // and its first print (or the PDF has failed), so it runs while Chromium prints.
     let printing = () => {};
     const pdfPrinting = new Promise<void>((resolve) => { printing = resolve; });
     const pdf = makeBriefDocument(pdfStep({ browser, tab: printTab, onPrinting: printing }), ctx, logger);
     pdf.catch(printing);
     const epub = pdfPrinting.then(() => makeBriefDocument(EPUB_STEP, ctx, logger));
-    const images = pdfPrinting.then(() => writeOgImagesStep(dist, ogCache, logger, ogWarmUp));
+    const images = writeOgImagesStep(dist, ogCache, logger, ogWarmUp);
     const documents = Promise.all([pdf, epub, indexed]).then(([p, e]) => stampHomeSizes(dist, [p, e]));
-    const offline = pdfPrinting.then(() => writeOfflineEdition(dist, { base: withBase(base, ''), hostedUrl: siteGiven ? hostedUrl : null, documents }, logger));
+    // The offline edition, the longest, starts now too, on a thread of its own; it takes the documents last.
+    const offline = writeOfflineEdition(dist, { base: withBase(base, ''), hostedUrl: siteGiven ? hostedUrl : null, documents }, logger);
     throwFirstFailure(await Promise.allSettled([indexed, pdf, epub, documents, offline, images]));
     checkAndRemoveManifest(dist);
   } finally {
