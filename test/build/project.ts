@@ -1,9 +1,10 @@
 // A throwaway copy of the project (node_modules linked, not copied) for tests that build, break or rebuild it.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { OG_CACHE_ENV } from '../../src/lib/images/og-cache.ts';
 import { listFiles } from '../../src/lib/output/files.ts';
 
 const here = new URL('../../', import.meta.url).pathname;
@@ -31,12 +32,18 @@ export function hashTree(root: string): Map<string, string> {
 export function copyProject(options: { git?: boolean } = {}): Project {
   const dir = mkdtempSync(join(tmpdir(), 'briefing-'));
   for (const name of [...COPY, ...(options.git ? ['.git'] : [])]) cpSync(join(here, name), join(dir, name), { recursive: true });
-  symlinkSync(join(here, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  // The packages linked one by one, not the whole folder: Astro keeps its content data store in node_modules/.astro/,
+  // and copies built side by side (the tests run two files at once) must not read each other's content there.
+  mkdirSync(join(dir, 'node_modules'));
+  for (const name of readdirSync(join(here, 'node_modules'))) if (name !== '.astro') symlinkSync(join(here, 'node_modules', name), join(dir, 'node_modules', name));
   return {
     dir,
     build(env = {}) {
       const r = spawnSync('node', ['scripts/build.ts'], {
-        cwd: dir, encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: '1770336000', CONTENT_DIR: '', ...env },
+        cwd: dir, encoding: 'utf8',
+        // The project's preview-image cache, shared (entries are keyed by what they show and written whole), so each
+        // copy does not draw every image again.
+        env: { ...process.env, SOURCE_DATE_EPOCH: '1770336000', CONTENT_DIR: '', [OG_CACHE_ENV]: join(here, 'node_modules', '.astro', 'briefing-og'), ...env },
       });
       return { status: r.status ?? 1, output: `${r.stdout}\n${r.stderr}` };
     },
