@@ -6,7 +6,7 @@
  * measure the whole build is compared with. Reports per step the wall time and the process's peak memory, per page, the
  * rebuild, and the output's bytes raw and gzipped (as a host serves them), including the largest page.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,6 +35,8 @@ export interface ScaleResult {
   rebuild: BuildRun;
   /** A plain `astro build` of the same pages: no validation, no post-build steps, no caches; timed from outside. */
   astroAloneMs: number;
+  /** Its process's peak resident size (VmHWM), or undefined where /proc does not tell it. */
+  astroAlonePeakMiB: number | undefined;
   distBytes: number;
   distGzipBytes: number;
   largestPage: { file: string; gzipBytes: number };
@@ -69,6 +71,30 @@ function build(dir: string, env: Record<string, string>): BuildRun {
 function linkPackages(from: string, to: string): void {
   mkdirSync(to);
   for (const name of readdirSync(from)) if (name !== '.astro') symlinkSync(join(from, name), join(to, name));
+}
+
+/** `astro build` of the copy into astro-alone/, timed from outside, its peak memory read from /proc while it runs. */
+async function astroAlone(work: string, env: Record<string, string>): Promise<{ ms: number; peakMiB: number | undefined }> {
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--max-old-space-size=8192', join(work, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', join(work, 'astro-alone')], {
+    cwd: work, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (c: Buffer) => { output = (output + c.toString()).slice(-6000); });
+  child.stderr.on('data', (c: Buffer) => { output = (output + c.toString()).slice(-6000); });
+  let peakMiB: number | undefined;
+  const poll = setInterval(() => {
+    try {
+      const kb = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1]);
+      if (kb) peakMiB = Math.round(kb / 1024);
+    } catch {
+      // gone, or no /proc here
+    }
+  }, 100);
+  const status = await new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? 1)));
+  clearInterval(poll);
+  if (status !== 0) throw new Error(`astro build in ${work} failed:\n${output}`);
+  return { ms: Math.round(performance.now() - started), peakMiB };
 }
 
 const gz = (file: string) => gzipSync(readFileSync(file)).byteLength;
@@ -108,13 +134,9 @@ export async function benchScale(pages: number, options: GenerateOptions & { lab
     // The same pages built by Astro alone, as a plain Astro site would build them: Astro's own command line in the copy,
     // with its caches (node_modules/.astro/) removed first, so it is as clean as the clean build.
     rmSync(join(work, 'node_modules', '.astro'), { recursive: true, force: true });
-    const astroStarted = performance.now();
-    const plain = spawnSync(process.execPath, ['--max-old-space-size=8192', join(work, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', join(work, 'astro-alone')], {
-      cwd: work, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, ...env },
-    });
-    const astroAloneMs = Math.round(performance.now() - astroStarted);
-    if (plain.status !== 0) throw new Error(`astro build in ${work} failed:\n${plain.stdout.slice(-3000)}\n${plain.stderr.slice(-3000)}`);
-    return { ...result, rebuild, astroAloneMs };
+    const plain = await astroAlone(work, env);
+    const astroAloneMs = plain.ms;
+    return { ...result, rebuild, astroAloneMs, astroAlonePeakMiB: plain.peakMiB };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
