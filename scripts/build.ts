@@ -9,6 +9,11 @@
  *   dist-offline → .builds/current/dist-offline     always of the same build
  *
  * The previous build is kept (`.builds/<id>` of the last one); older ones and those of killed builds are removed.
+ *
+ * Two processes: Astro's (`astro build`, which writes the pages of dist/) and this one, which validates the content
+ * first, draws the preview images and starts Chromium while Astro renders, and runs the post-build steps
+ * (src/integrations/post-build.ts: Pagefind, the PDF, the EPUB, the offline edition, the images) once Astro's process
+ * has ended, so they never share its heap.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -130,7 +135,7 @@ const astro = join(dirname(createRequire(import.meta.url).resolve('astro/package
 // Run asynchronously, so the lock keeps being refreshed while Astro works.
 const astroDone = new Promise<number>((resolve) => {
   // A larger heap than Node's default (about 4 GB here), for headroom: at 10,000 entries Astro's process reaches
-  // about 2.7 GB, and this machine has 24 GB.
+  // about 2.9 GB, and this machine has 24 GB.
   const child = spawn(process.execPath, ['--max-old-space-size=8192', astro, 'build', '--outDir', join(out, 'dist')], {
     stdio: 'inherit',
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
@@ -140,9 +145,8 @@ const astroDone = new Promise<number>((resolve) => {
 });
 
 // While Astro renders, in this process: the steps that follow it are loaded, Chromium is started for the PDF with a
-// tab to print in, and the
-// preview images the cache lacks are drawn on a thread of lower priority (warmOgCacheAside), from every page's title
-// and type as the page manifest will give them (sitePages on the graph just validated).
+// tab to print in, and the preview images the cache lacks are drawn on a thread of lower priority (warmOgCacheAside),
+// from every page's title and type as the page manifest will give them (sitePages on the graph just validated).
 const { runPostBuild } = await import('../src/integrations/post-build.ts');
 const { launchChromium, openPrintTab } = await import('../src/integrations/pdf.ts');
 const browser = launchChromium();
