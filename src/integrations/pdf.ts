@@ -13,10 +13,11 @@
  * they go to the brief's own entry for the page, or become text (src/lib/documents/brief-links.ts).
  *
  * The contents' page numbers come from Chromium itself: it writes a named destination for every heading a link points
- * to, so the first print says which page each part starts on; the numbers are filled into the page, which is printed
- * again, and the second print must put every part where the contents say (at most two more tries, then the step
- * fails naming the part). Chromium stamps the clock into the PDF; the dates and the
- * document ID are then set to the build date with pdf-lib, so two builds of one commit write the same bytes.
+ * to, so the first print (a draft, untagged and without bookmarks, which is cheaper) says which page each part starts
+ * on; the numbers are filled into the page, which is printed again, and that print must put every part where the
+ * contents say (at most two more tries, then the step fails naming the part). Chromium stamps the clock into the
+ * PDF; the dates and the document ID are then set to the build date with pdf-lib, so two builds of one commit write
+ * the same bytes.
  * The home page's link to the PDF ([data-pdf-size]) gets its size.
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
@@ -222,14 +223,15 @@ export async function writeBriefPdf({ dist, hostedUrl, siteGiven, stamp, asOf, e
       timer = setTimeout(() => reject(new Error(`Printing the /brief/ page took more than ${PRINT_LIMITS.seconds} s (PRINT_LIMITS in src/integrations/pdf.ts). ` +
         'Fix: shorten the content the one-document brief gathers (src/pages/brief.astro), or raise the limit on a slower machine.')), timeout);
     });
-    const print = () => Promise.race([overdue, page.pdf({
+    // A draft print (no structure tags, no bookmarks: only where the parts land is read from it) is the cheaper one.
+    const print = (draft = false) => Promise.race([overdue, page.pdf({
       format: 'A4',
       printBackground: true,
       displayHeaderFooter: true,
       ...pageTemplates(asOf, siteGiven ? briefUrl : undefined),
       margin: { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' },
-      outline: true,
-      tagged: true,
+      outline: !draft,
+      tagged: !draft,
     })]);
     // The contents' page numbers: print, read where each part landed, fill the numbers in, print again to check.
     const parts = await page.$$eval('[data-toc-page]', (spans) => spans.map((s) => s.getAttribute('data-toc-page')!));
@@ -238,7 +240,8 @@ export async function writeBriefPdf({ dist, hostedUrl, siteGiven, stamp, asOf, e
     }, pages);
     let pdf: Uint8Array;
     try {
-      const first = print();
+      // With contents to number, the first print only says where the parts land, and another always follows it.
+      const first = print(parts.length > 0);
       onPrinting?.();
       pdf = await first;
       let shown: Record<string, number> = {};
