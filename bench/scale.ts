@@ -7,11 +7,12 @@
  * rebuild, and the output's bytes raw and gzipped (as a host serves them), including the largest page.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { listFiles } from '../src/lib/output/files.ts';
+import { linkPackages } from '../test/build/project.ts';
 import { generateContent, type GeneratedCounts, type GenerateOptions } from './generate.ts';
 import { benchSearch } from './search.ts';
 
@@ -61,16 +62,6 @@ function build(dir: string, env: Record<string, string>): BuildRun {
   if (run.status !== 0) throw new Error(`build in ${dir} failed:\n${run.stdout.slice(-3000)}\n${run.stderr.slice(-3000)}`);
   const steps = existsSync(timings) ? readFileSync(timings, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as StepTiming) : [];
   return { wallMs, steps };
-}
-
-/**
- * The project's packages, linked one by one into a node_modules/ of the copy's own, not the whole folder: Astro keeps
- * its caches (the content data store, our preview images) in node_modules/.astro/, and a clean build must not find
- * the project's, or an earlier run's, there.
- */
-function linkPackages(from: string, to: string): void {
-  mkdirSync(to);
-  for (const name of readdirSync(from)) if (name !== '.astro') symlinkSync(join(from, name), join(to, name));
 }
 
 /** `astro build` of the copy into astro-alone/, timed from outside, its peak memory read from /proc while it runs. */

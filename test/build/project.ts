@@ -26,16 +26,24 @@ export function hashTree(root: string): Map<string, string> {
 }
 
 /**
+ * A node_modules/ for a copy of the project: the packages of `from` linked one by one, not the whole folder. Astro
+ * keeps its caches (the content data store, our preview images) in node_modules/.astro/, and a copy must neither
+ * read another's content there (copies built side by side, as the build tests run two files at once) nor start warm
+ * (the scale bench's clean builds).
+ */
+export function linkPackages(from: string, to: string): void {
+  mkdirSync(to);
+  for (const name of readdirSync(from)) if (name !== '.astro') symlinkSync(join(from, name), join(to, name));
+}
+
+/**
  * `git: true` copies the repository too, so the copy's dates (the last commit, the content's commits) are the
  * project's: for the reproducible-build test, which must build exactly what `npm run build` built.
  */
 export function copyProject(options: { git?: boolean } = {}): Project {
   const dir = mkdtempSync(join(tmpdir(), 'briefing-'));
   for (const name of [...COPY, ...(options.git ? ['.git'] : [])]) cpSync(join(here, name), join(dir, name), { recursive: true });
-  // The packages linked one by one, not the whole folder: Astro keeps its content data store in node_modules/.astro/,
-  // and copies built side by side (the tests run two files at once) must not read each other's content there.
-  mkdirSync(join(dir, 'node_modules'));
-  for (const name of readdirSync(join(here, 'node_modules'))) if (name !== '.astro') symlinkSync(join(here, 'node_modules', name), join(dir, 'node_modules', name));
+  linkPackages(join(here, 'node_modules'), join(dir, 'node_modules'));
   return {
     dir,
     build(env = {}) {
