@@ -39,6 +39,7 @@ import { MANIFEST_FILE, readManifest, type PageRecord } from '../lib/pages/page-
 import { RANK_FILE } from '../lib/search/search-docs.ts';
 import { VOCABULARY_FILE, type SearchVocabulary } from '../lib/search/search-vocabulary.ts';
 import { SITE } from '../site.ts';
+import { threadAnswer } from './thread.ts';
 import { recordTiming, type StepLogger } from './timings.ts';
 
 export const ZIP_NAME = SITE.offlineZip;
@@ -384,11 +385,7 @@ const OFFLINE_WORKER = new URL('./offline-worker.ts', import.meta.url);
 export function buildOfflineEditionOnThread({ documents, ...options }: OfflineOptions): Promise<OfflineReport> {
   const worker = new Worker(OFFLINE_WORKER, { workerData: { options, waitForDocuments: documents !== undefined } });
   documents?.then(() => worker.postMessage('documents'), () => void worker.terminate());
-  return new Promise((resolve, reject) => {
-    worker.once('message', ({ report }: { report: OfflineReport }) => resolve(report));
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`The offline edition's thread stopped (exit code ${code}) before it was done.`)));
-  });
+  return threadAnswer<{ report: OfflineReport }>(worker, "The offline edition's thread").then(({ report }) => report);
 }
 
 /**

@@ -24,6 +24,7 @@ import { drawOgImages, ogDrawThreads } from '../lib/images/og-draw.ts';
 import { ogRendererFingerprint, SHARED_OG_TITLES, sharedOgImageType, type OgImageInput } from '../lib/images/og-image.ts';
 import { readManifest, type PageRecord } from '../lib/pages/page-manifest.ts';
 import { SITE } from '../site.ts';
+import { threadAnswer } from './thread.ts';
 import { recordTiming, type StepLogger } from './timings.ts';
 
 /** A relative path of a PNG under og/, without empty, "." or ".." segments: "og/actors/marco-rubio.png". */
@@ -156,11 +157,7 @@ export function warmOgCacheAside(records: readonly OgRecord[], cacheDir: string)
   const worker = new Worker(WARM_UP_WORKER, {
     workerData: { records: records.map(({ file, title, type, ogImage }) => ({ file, title, type, ogImage })), cacheDir, nice: WARM_UP_NICE },
   });
-  return new Promise((resolve, reject) => {
-    worker.once('message', resolve);
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`The preview images' warm-up thread stopped (exit code ${code}) before it was done.`)));
-  });
+  return threadAnswer(worker, "The preview images' warm-up thread");
 }
 
 /** The step as the build runs it (post-build.ts): every page's image into dist/og/, logged and timed. */
