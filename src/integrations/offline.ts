@@ -389,13 +389,14 @@ export function buildOfflineEditionOnThread({ documents, ...options }: OfflineOp
 }
 
 /**
- * The step as the build runs it (post-build.ts): dist-offline/ beside dist/, dated with the build date, built on a
- * thread of its own, logged, and timed for the bench without the time it waited for the documents.
+ * The step as the build runs it (post-build.ts): dist-offline/ beside dist/, dated with the build date the post-build
+ * steps worked out (`built`), built on a thread of its own, logged, and timed for the bench without the time it
+ * waited for the documents.
  */
-export async function writeOfflineEdition(dist: string, { base, hostedUrl, documents }: Pick<OfflineOptions, 'base' | 'hostedUrl' | 'documents'>,
+export async function writeOfflineEdition(dist: string,
+  { base, hostedUrl, documents, built: { date, from } }: Pick<OfflineOptions, 'base' | 'hostedUrl' | 'documents'> & { built: ReturnType<typeof buildDate> },
   logger: StepLogger): Promise<OfflineReport> {
   const started = performance.now();
-  const { date, from } = buildDate();
   const report = await buildOfflineEditionOnThread({ dist, out: join(dist, '..', 'dist-offline'), base, hostedUrl, documents, stamp: date, revised: contentDatesOnce(contentDir()).latest });
   const ms = performance.now() - started - report.waitedMs;
   recordTiming('offline edition', ms);
