@@ -28,7 +28,7 @@ import { hostedRoot } from '../src/lib/pages/links.ts';
 import { pageManifest } from '../src/lib/pages/page-manifest.ts';
 import { sitePages } from '../src/lib/pages/site-pages.ts';
 import { contentDir, contentDirProblem } from '../src/lib/content/content-dir.ts';
-import { NO_SITE_URL, readSettings } from '../src/lib/pages/settings.ts';
+import { NO_SITE_URL, readSettings, type Settings } from '../src/lib/pages/settings.ts';
 import { validateContent } from '../src/lib/content/validate-content.ts';
 import { SITE } from '../src/site.ts';
 import { findChromium } from './chromium.ts';
@@ -53,12 +53,13 @@ function refuse(message: string): never {
   process.exit(1);
 }
 
-let siteGiven = false;
+let settings: Settings;
 try {
-  siteGiven = readSettings(process.env).siteGiven;
+  settings = readSettings(process.env);
 } catch (error) {
   refuse((error as Error).message);
 }
+const { site, base, siteGiven } = settings;
 const contentProblem = contentDirProblem(process.env);
 if (contentProblem) refuse(contentProblem);
 
@@ -173,7 +174,6 @@ const status = await astroDone;
 if (status !== 0 || !existsSync(join(out, 'dist'))) await failed(undefined, status || 1);
 
 // After Astro, in this process rather than Astro's, so they never share its heap (src/integrations/post-build.ts).
-const { site, base } = readSettings(process.env);
 const stamp = () => new Date().toTimeString().slice(0, 8);
 try {
   await runPostBuild({
