@@ -34,20 +34,23 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 
-/** Bytes of every response under /pagefind/ while `action` runs. */
+/**
+ * Bytes of every response under /pagefind/ while `action` runs. Each body is read as its response arrives, and all of
+ * them are awaited before counting: a body still being read when the page goes idle counts too.
+ */
 async function pagefindBytes(page: Page, action: () => Promise<void>) {
-  let bytes = 0;
-  let requests = 0;
-  const onResponse = async (response: import('@playwright/test').Response) => {
+  const bodies: Promise<number>[] = [];
+  const onResponse = (response: import('@playwright/test').Response) => {
     if (!new URL(response.url()).pathname.includes('/pagefind/')) return;
-    requests++;
-    bytes += (await response.body().catch(() => Buffer.alloc(0))).length;
+    // A request the page cancelled has no body to read: it counts as a request of 0 bytes, as before.
+    bodies.push(response.body().then((b) => b.length, () => 0));
   };
   page.on('response', onResponse);
   await action();
   await page.waitForLoadState('networkidle');
   page.off('response', onResponse);
-  return { bytes, requests };
+  const sizes = await Promise.all(bodies);
+  return { bytes: sizes.reduce((sum, n) => sum + n, 0), requests: sizes.length };
 }
 
 async function typeAndWait(page: Page, query: string): Promise<number> {
