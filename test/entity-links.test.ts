@@ -108,3 +108,30 @@ test('entryKeyOf names the entry a content file is', () => {
   assert.equal(entryKeyOf('content/positions/a.yaml'), undefined);
   assert.equal(entryKeyOf(undefined), undefined);
 });
+
+test('the names pattern is a trie that matches exactly what a flat list of the names, longest first, matches', () => {
+  const chain = [
+    ...targets,
+    target('actors/iranian-parliament', 'actor', ['Iranian parliament']),
+    target('glossary/iran-nuclear-deal', 'term', ['Iran nuclear deal', "Iran's nuclear programme"]),
+    target('actors/iraq', 'actor', ['Iraq']),
+    target('glossary/uranium', 'term', ['Uranium']),
+  ];
+  const { regex } = createMatcher(chain);
+  // Names sharing a prefix share a branch: "iran", "iranian parliament", "iran nuclear deal", "iran's nuclear programme".
+  assert.match(regex.source, /\(\?:ira\(\?:n\(\?:/);
+  // The definition it replaced, written out: every name (folded) in one alternation, longest first.
+  const fold = (s: string) => s.toLowerCase().replace(/[’]/g, "'").replace(/\s+/g, ' ');
+  const names = [...new Set(chain.flatMap((t) => t.names).map(fold))].sort((a, b) => b.length - a.length || a.localeCompare(b));
+  const alternatives = names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+').replace(/'/g, "['’]"));
+  const flat = new RegExp(`(?<![\\p{L}\\p{N}-])(?:${alternatives.join('|')})(?:['’]s|es|s)?(?![\\p{L}\\p{N}]|-\\p{L})`, 'giu');
+  const text = [
+    'Iranian parliament members met; Iranians, Iran, Iran’s and Iran\'s nuclear programme, IRAN NUCLEAR DEALS, the',
+    'Iran nuclear dealer, Iran  nuclear   deal, Iran-aligned, anti-Iran, Iraq-Iran, Iraqis, uranium enrichment and',
+    'highly enriched uranium (HEU, HEUs, heu), U.S. and US and us, Washington’s, sanctions relief, Sanctions reliefs,',
+    'Marco Rubio, Rubio’s, Rubios, Abbas Araqchi-led, Tehran2, Tehran.',
+  ].join(' ');
+  const all = (re: RegExp) => [...text.matchAll(re)].map((m) => `${m.index}:${m[0]}`);
+  assert.deepEqual(all(regex), all(flat));
+  assert.equal(all(regex).length, 22); // "Iranian parliament" … "Tehran.": what both find, so neither finds nothing
+});
