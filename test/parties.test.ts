@@ -71,3 +71,9 @@ test('what the report does not say: the negotiating parties, their gaps, and the
   assert.deepEqual(plain.issues.map((i) => i.id), ['widget-quota']);
   assert.deepEqual(plain.gaps('freedonia'), []);
 });
+
+test('the whole grid is worked out once a graph; a grid of some issues is its own', () => {
+  assert.equal(partyGrid(graph), partyGrid(graph));
+  assert.notEqual(partyGrid(graph, new Set(['widget-quota'])), partyGrid(graph));
+  assert.notEqual(partyGrid(graphWith({})), partyGrid(graph));
+});

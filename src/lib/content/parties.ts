@@ -62,8 +62,20 @@ export function partyOf(actors: ReadonlyMap<string, Actor>, id: string): string 
   return at;
 }
 
-/** The grid; with `only`, the rows of those issues alone (the brief's, when it holds part of a long list). */
+const wholeGrids = new WeakMap<Graph, PartyGrid>();
+
+/**
+ * The grid; with `only`, the rows of those issues alone (the brief's, when it holds part of a long list). The whole
+ * grid is worked out once a graph (graphs are not changed once built): every actor and issue page asks for it.
+ */
 export function partyGrid(graph: Graph, only?: ReadonlySet<string>): PartyGrid {
+  if (only) return buildGrid(graph, only);
+  let grid = wholeGrids.get(graph);
+  if (!grid) wholeGrids.set(graph, (grid = buildGrid(graph)));
+  return grid;
+}
+
+function buildGrid(graph: Graph, only?: ReadonlySet<string>): PartyGrid {
   const byId = new Map(graph.actors.map((a) => [a.id, a]));
   const rank = new Map(graph.actors.map((a, i) => [a.id, i]));
   const cells = new Map<string, PartyStance[]>();

@@ -119,9 +119,24 @@ export function citedSources(graph: BriefingGraph, path: string): BriefingGraph[
   const entry = entryAt(graph, path);
   if (entry?.collection === 'sources') return graph.sources.filter((s) => s.id === entry.id);
   if (!entry) return [...graph.sources];
-  const ids = new Set<string>();
-  for (const [key, pages] of graph.citers) if (pages.some((p) => p.path === path)) ids.add(key.slice(0, key.lastIndexOf('#')));
-  return graph.sources.filter((s) => ids.has(s.id));
+  const ids = sourcesCitedBy(graph).get(path);
+  return ids ? graph.sources.filter((s) => ids.has(s.id)) : [];
+}
+
+const citedIndex = new WeakMap<BriefingGraph, Map<string, Set<string>>>();
+
+/** Each citing page's path → the ids of the sources it cites, from `graph.citers` (paragraph → pages), once a graph. */
+function sourcesCitedBy(graph: BriefingGraph): Map<string, Set<string>> {
+  let index = citedIndex.get(graph);
+  if (!index) {
+    index = new Map();
+    for (const [key, pages] of graph.citers) {
+      const source = key.slice(0, key.lastIndexOf('#'));
+      for (const { path } of pages) (index.get(path) ?? index.set(path, new Set()).get(path)!).add(source);
+    }
+    citedIndex.set(graph, index);
+  }
+  return index;
 }
 
 /** A source document as far as it is known: title, own headline if any, date, outlet only when named. */
