@@ -17,6 +17,7 @@
  * position on uranium enrichment" is said of the sides at the table, not of every actor.
  */
 import type { BriefingGraph } from './briefing-graph.ts';
+import { perGraph } from './per-graph.ts';
 import { lowerFirst } from './text.ts';
 
 type Graph = Pick<BriefingGraph, 'actors' | 'issues' | 'current' | 'relations'>;
@@ -62,17 +63,12 @@ export function partyOf(actors: ReadonlyMap<string, Actor>, id: string): string 
   return at;
 }
 
-const wholeGrids = new WeakMap<Graph, PartyGrid>();
+/** The whole grid, once a graph: every actor and issue page asks for it. */
+const wholeGrid = perGraph((graph: Graph) => buildGrid(graph));
 
-/**
- * The grid; with `only`, the rows of those issues alone (the brief's, when it holds part of a long list). The whole
- * grid is worked out once a graph (graphs are not changed once built): every actor and issue page asks for it.
- */
+/** The grid; with `only`, the rows of those issues alone (the brief's, when it holds part of a long list). */
 export function partyGrid(graph: Graph, only?: ReadonlySet<string>): PartyGrid {
-  if (only) return buildGrid(graph, only);
-  let grid = wholeGrids.get(graph);
-  if (!grid) wholeGrids.set(graph, (grid = buildGrid(graph)));
-  return grid;
+  return only ? buildGrid(graph, only) : wholeGrid(graph);
 }
 
 function buildGrid(graph: Graph, only?: ReadonlySet<string>): PartyGrid {

@@ -15,6 +15,7 @@
 import type { CollectionName } from '../../schemas/common.ts';
 import type { Stance } from '../../schemas/stance.ts';
 import type { BriefingGraph } from '../content/briefing-graph.ts';
+import { perGraph } from '../content/per-graph.ts';
 import { isoDay } from '../../schemas/dates.ts';
 import { entryPath } from '../pages/links.ts';
 
@@ -119,13 +120,8 @@ export function changeLog(g: BriefingGraph): ChangeEntry[] {
   return entries.reverse();
 }
 
-const byIdCache = new WeakMap<BriefingGraph, Map<string, BriefingGraph['positions'][number]>>();
 /** The positions by id, once per graph (pages ask for every position, so no list is scanned per call). */
-function positionsById(g: BriefingGraph): Map<string, BriefingGraph['positions'][number]> {
-  let map = byIdCache.get(g);
-  if (!map) byIdCache.set(g, (map = new Map(g.positions.map((p) => [p.id, p]))));
-  return map;
-}
+const positionsById = perGraph((g: BriefingGraph) => new Map(g.positions.map((p) => [p.id, p])));
 
 /** The date a position changed its actor's stance (it replaces an older one); undefined for a first stance. */
 export function changedOn(g: BriefingGraph, positionId: string): Date | undefined {

@@ -33,6 +33,7 @@ import type { ActorKind } from '../../schemas/actor.ts';
 import type { Source } from '../../schemas/source.ts';
 import { SITE } from '../../site.ts';
 import type { BriefingGraph } from '../content/briefing-graph.ts';
+import { perGraph } from '../content/per-graph.ts';
 import { isoDay } from '../../schemas/dates.ts';
 import { entryPath } from '../pages/links.ts';
 import type { PageSpec } from '../pages/site-pages.ts';
@@ -89,25 +90,25 @@ export function mainType(graph: BriefingGraph, path: string): string | undefined
 }
 
 type EntryAt = { collection: 'briefing' | 'actors' | 'issues' | 'positions' | 'glossary' | 'sources'; id: string };
-const entryIndex = new WeakMap<BriefingGraph, Map<string, EntryAt>>();
+
+/** Each entry page's path → the entry. */
+const entryIndex = perGraph((graph: BriefingGraph) => {
+  const index = new Map<string, EntryAt>();
+  const add = (collection: EntryAt['collection'], list: readonly { id: string }[]) => {
+    for (const e of list) index.set(entryPath(collection, e.id), { collection, id: e.id });
+  };
+  add('briefing', graph.briefing);
+  add('actors', graph.actors);
+  add('issues', graph.issues);
+  add('positions', graph.positions);
+  add('glossary', graph.glossary);
+  add('sources', graph.sources);
+  return index;
+});
 
 /** The entry whose page is at `path`, if any. */
 function entryAt(graph: BriefingGraph, path: string): EntryAt | undefined {
-  let index = entryIndex.get(graph);
-  if (!index) {
-    index = new Map();
-    const add = (collection: EntryAt['collection'], list: readonly { id: string }[]) => {
-      for (const e of list) index!.set(entryPath(collection, e.id), { collection, id: e.id });
-    };
-    add('briefing', graph.briefing);
-    add('actors', graph.actors);
-    add('issues', graph.issues);
-    add('positions', graph.positions);
-    add('glossary', graph.glossary);
-    add('sources', graph.sources);
-    entryIndex.set(graph, index);
-  }
-  return index.get(path);
+  return entryIndex(graph).get(path);
 }
 
 /**
@@ -123,21 +124,15 @@ export function citedSources(graph: BriefingGraph, path: string): BriefingGraph[
   return ids ? graph.sources.filter((s) => ids.has(s.id)) : [];
 }
 
-const citedIndex = new WeakMap<BriefingGraph, Map<string, Set<string>>>();
-
-/** Each citing page's path → the ids of the sources it cites, from `graph.citers` (paragraph → pages), once a graph. */
-function sourcesCitedBy(graph: BriefingGraph): Map<string, Set<string>> {
-  let index = citedIndex.get(graph);
-  if (!index) {
-    index = new Map();
-    for (const [key, pages] of graph.citers) {
-      const source = key.slice(0, key.lastIndexOf('#'));
-      for (const { path } of pages) (index.get(path) ?? index.set(path, new Set()).get(path)!).add(source);
-    }
-    citedIndex.set(graph, index);
+/** Each citing page's path → the ids of the sources it cites, from `graph.citers` (paragraph → pages). */
+const sourcesCitedBy = perGraph((graph: BriefingGraph) => {
+  const index = new Map<string, Set<string>>();
+  for (const [key, pages] of graph.citers) {
+    const source = key.slice(0, key.lastIndexOf('#'));
+    for (const { path } of pages) (index.get(path) ?? index.set(path, new Set()).get(path)!).add(source);
   }
   return index;
-}
+});
 
 /** A source document as far as it is known: title, own headline if any, date, outlet only when named. */
 function sourceNode(s: BriefingGraph['sources'][number]): JsonLdNode {
